@@ -1,0 +1,5 @@
+//! Preference server functions.
+
+mod set_locale;
+
+pub use set_locale::*;

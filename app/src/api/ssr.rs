@@ -1,0 +1,73 @@
+//! Request helpers shared by the server functions (server only).
+
+use crate::ports::Services;
+use axum::http::{header, request::Parts, HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use std::fmt::Display;
+
+/// The services provided by the server for this request.
+pub fn services() -> Result<Services, ServerFnError> {
+    use_context::<Services>().ok_or_else(|| internal("services missing from context"))
+}
+
+/// Logs an internal failure and returns an error that reveals nothing of it.
+pub fn internal(err: impl Display) -> ServerFnError {
+    tracing::error!(error = %err, "server function failed");
+    ServerFnError::new("internal error")
+}
+
+/// The value of a cookie sent with this request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Sets a long-lived, HttpOnly, SameSite=Lax cookie on the response.
+pub fn set_cookie(name: &str, value: &str, max_age_days: u32) {
+    let secure = if use_context::<Services>().is_some_and(|s| s.secure_cookies) {
+        "; Secure"
+    } else {
+        ""
+    };
+    let max_age = u64::from(max_age_days) * 86_400;
+    let cookie = format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
+    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+        res.append_header(header::SET_COOKIE, v);
+    }
+}
+
+/// True when the request is a plain HTML form post (no JavaScript), which expects a redirect.
+pub fn is_plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|p| p.headers.get(header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// A random token of 128 bits, hex-encoded.
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// SHA-256 of a token, hex-encoded: what the database keeps instead of the token.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Compares two hashes in constant time.
+pub fn same_hash(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,60 @@
+use crate::domain::ticket::TicketForm;
+use crate::domain::validation::FieldError;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What became of a submitted ticket form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CreateTicketOutcome {
+    /// Stored; `href` opens it.
+    Created { number: String, href: String },
+    /// Refused; the form keeps its values and shows these.
+    Invalid { errors: Vec<FieldError> },
+}
+
+/// Validates and stores a ticket. Without JavaScript the browser is redirected: to the new
+/// ticket, or back to the form with what was typed and the errors.
+#[server(endpoint = "tickets/create")]
+pub async fn create_ticket(form: TicketForm, locale: Locale) -> Result<CreateTicketOutcome, ServerFnError> {
+    use super::super::ssr::{internal, is_plain_form_post, random_token, services, token_hash};
+    use crate::domain::validation::validate_ticket;
+    use crate::ports::TicketInsert;
+
+    let services = services()?;
+    let now = chrono::Utc::now();
+    let ticket = match validate_ticket(&form) {
+        Ok(ticket) => ticket,
+        Err(errors) => {
+            if is_plain_form_post() {
+                let id = random_token();
+                let draft = super::Draft { form, errors: errors.clone() };
+                let json = serde_json::to_string(&draft).map_err(internal)?;
+                let expires = now + chrono::Duration::hours(1);
+                services.store.save_draft(&id, &json, expires).await.map_err(internal)?;
+                leptos_axum::redirect(&format!("/tickets/new?draft={id}"));
+            }
+            return Ok(CreateTicketOutcome::Invalid { errors });
+        }
+    };
+    let due = services.sla.due(ticket.priority, ticket.impact, now);
+    let key = random_token();
+    let number = services
+        .store
+        .create_ticket(TicketInsert {
+            ticket,
+            locale,
+            access_hash: token_hash(&key),
+            created_at: now,
+            first_response_due: due.first_response,
+            resolve_due: due.resolve,
+        })
+        .await
+        .map_err(internal)?;
+    super::remember_ticket(&number, &key);
+    let href = format!("{}&created=1", super::ticket_href(&number, &key));
+    if is_plain_form_post() {
+        leptos_axum::redirect(&href);
+    }
+    Ok(CreateTicketOutcome::Created { number, href })
+}

@@ -1,0 +1,114 @@
+//! The document shell, the root component and the routes.
+
+use crate::components::{footer::Footer, header::Header};
+use crate::i18n::{provide_i18n, Locale};
+use crate::pages::{
+    article::ArticlePage, diagnosis::DiagnosisPage, home::HomePage, kb::KbIndexPage,
+    kb_category::KbCategoryPage, my_tickets::MyTicketsPage, new_ticket::NewTicketPage,
+    not_found::NotFound, search::SearchPage, staff::StaffPage, ticket::TicketPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language of the first render: from the request on the server, from the page in the browser.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use axum::http::{header, request::Parts};
+        let parts = use_context::<Parts>();
+        let header = |name| {
+            parts
+                .as_ref()
+                .and_then(|p| p.headers.get(name))
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let cookie = header(header::COOKIE).and_then(|c| {
+            c.split(';').find_map(|pair| {
+                pair.trim()
+                    .strip_prefix(crate::i18n::LOCALE_COOKIE)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::to_string)
+            })
+        });
+        Locale::negotiate(cookie.as_deref(), header(header::ACCEPT_LANGUAGE).as_deref())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        leptos::prelude::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Locale::parse(&l))
+            .unwrap_or_default()
+    }
+}
+
+/// The root component: language, metadata, layout and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n(initial_locale());
+
+    // Tests (and people debugging) can tell when the page has become interactive.
+    Effect::new(move |_| {
+        if let Some(body) = leptos::prelude::document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Html {..} lang=move || i18n.locale().tag() />
+        <Title formatter=move |page: String| {
+            let app = i18n.locale().strings().app_name;
+            if page.is_empty() { app.to_string() } else { format!("{page} · {app}") }
+        } />
+        <Meta name="description" content=i18n.t(|s| s.app_tagline) />
+        <Meta name="theme-color" content="#0b57a4" />
+        <Link rel="manifest" href="/manifest.webmanifest" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
+        <Stylesheet id="leptos" href="/pkg/helpdesk.css" />
+        <Router>
+            <a class="skip-link" href="#main">{i18n.t(|s| s.skip_to_content)}</a>
+            <Header />
+            <main id="main" class="container" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("/kb") view=KbIndexPage />
+                    <Route path=path!("/kb/:slug") view=KbCategoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/diagnosis") view=DiagnosisPage />
+                    <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets") view=MyTicketsPage />
+                    <Route path=path!("/staff") view=StaffPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

@@ -1,0 +1,197 @@
+//! Labelled form inputs that show their own error beside them.
+
+use crate::domain::validation::{Field, FieldError};
+use crate::i18n::{use_i18n, Strings};
+use leptos::prelude::*;
+
+/// The errors currently shown on a form.
+pub type Errors = Signal<Vec<FieldError>>;
+
+/// The sentence for the first error of `field`, if any.
+fn error_text(errors: Errors, field: Field, s: &Strings) -> Option<String> {
+    errors.with(|list| {
+        list.iter()
+            .find(|e| e.field == field)
+            .map(|e| s.problem(e.problem))
+    })
+}
+
+/// Label, optional hint and error line shared by every kind of input.
+#[component]
+fn FieldFrame(
+    field: Field,
+    errors: Errors,
+    required: bool,
+    #[prop(default = None)] hint: Option<fn(&Strings) -> &'static str>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field.input_id();
+    view! {
+        <div class="field" class:has-error=move || error_text(errors, field, i18n.locale().strings()).is_some()>
+            <label for=id>
+                {move || i18n.locale().strings().field(field)}
+                {(!required).then(|| view! { <span class="optional">" (" {i18n.t(|s| s.optional)} ")"</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{move || h(i18n.locale().strings())}</p> })}
+            {children()}
+            <p class="field-error" id=format!("{id}-error") aria-live="polite">
+                {move || error_text(errors, field, i18n.locale().strings())}
+            </p>
+        </div>
+    }
+}
+
+/// `aria-describedby` for an input: its error line, and its hint when it has one.
+fn described_by(field: Field, has_hint: bool) -> String {
+    let id = field.input_id();
+    if has_hint {
+        format!("{id}-hint {id}-error")
+    } else {
+        format!("{id}-error")
+    }
+}
+
+/// A one-line text input named `form[<field>]`.
+#[component]
+pub fn TextField(
+    field: Field,
+    errors: Errors,
+    #[prop(into)] value: String,
+    #[prop(default = false)] required: bool,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
+    max: usize,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field.input_id();
+    let invalid = move || error_text(errors, field, i18n.locale().strings()).is_some().to_string();
+    view! {
+        <FieldFrame field errors required hint>
+            <input
+                type=input_type
+                id=id
+                name=format!("form[{id}]")
+                value=value
+                maxlength=max.to_string()
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                aria-required=required.to_string()
+                aria-invalid=invalid
+                aria-describedby=described_by(field, hint.is_some())
+            />
+        </FieldFrame>
+    }
+}
+
+/// A multi-line text input named `form[<field>]`.
+#[component]
+pub fn TextArea(
+    field: Field,
+    errors: Errors,
+    #[prop(into)] value: String,
+    #[prop(default = false)] required: bool,
+    #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
+    max: usize,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field.input_id();
+    let invalid = move || error_text(errors, field, i18n.locale().strings()).is_some().to_string();
+    view! {
+        <FieldFrame field errors required hint>
+            <textarea
+                id=id
+                name=format!("form[{id}]")
+                rows="6"
+                maxlength=max.to_string()
+                aria-required=required.to_string()
+                aria-invalid=invalid
+                aria-describedby=described_by(field, hint.is_some())
+            >
+                {value}
+            </textarea>
+        </FieldFrame>
+    }
+}
+
+/// A drop-down named `form[<field>]` whose options are `(code, label)` pairs.
+#[component]
+pub fn SelectField(
+    field: Field,
+    errors: Errors,
+    #[prop(into)] value: String,
+    options: Vec<(&'static str, fn(&Strings) -> &'static str)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field.input_id();
+    let invalid = move || error_text(errors, field, i18n.locale().strings()).is_some().to_string();
+    let choices = options
+        .into_iter()
+        .map(|(code, label)| {
+            let selected = value == code;
+            view! { <option value=code selected=selected>{move || label(i18n.locale().strings())}</option> }
+        })
+        .collect_view();
+    view! {
+        <FieldFrame field errors required=true>
+            <select
+                id=id
+                name=format!("form[{id}]")
+                aria-required="true"
+                aria-invalid=invalid
+                aria-describedby=described_by(field, false)
+            >
+                <option value="">{i18n.t(|s| s.choose)}</option>
+                {choices}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// A group of radio buttons named `form[<field>]`; each option has a label and an optional hint.
+#[component]
+pub fn RadioGroup(
+    field: Field,
+    errors: Errors,
+    #[prop(into)] value: String,
+    options: Vec<(&'static str, fn(&Strings) -> (&'static str, &'static str))>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field.input_id();
+    let has_error = move || error_text(errors, field, i18n.locale().strings()).is_some();
+    let choices = options
+        .into_iter()
+        .map(|(code, label)| {
+            let input_id = format!("{id}-{code}");
+            let label_for = input_id.clone();
+            let checked = value == code;
+            view! {
+                <label class="choice" for=label_for>
+                    <input type="radio" id=input_id name=format!("form[{id}]") value=code checked=checked />
+                    <span class="choice-text">
+                        <strong>{move || label(i18n.locale().strings()).0}</strong>
+                        {move || {
+                            let hint = label(i18n.locale().strings()).1;
+                            (!hint.is_empty()).then(|| view! { <small>{hint}</small> })
+                        }}
+                    </span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="field radio-group"
+            class:has-error=has_error
+            id=id
+            tabindex="-1"
+            aria-describedby=format!("{id}-error")
+        >
+            <legend>{move || i18n.locale().strings().field(field)}</legend>
+            {choices}
+            <p class="field-error" id=format!("{id}-error") aria-live="polite">
+                {move || error_text(errors, field, i18n.locale().strings())}
+            </p>
+        </fieldset>
+    }
+}

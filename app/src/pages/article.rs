@@ -1,0 +1,57 @@
+//! An article page.
+
+use super::not_found::{NotFound, ServerErrorNotice};
+use crate::api::kb::get_article;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::i18n::{format_time, use_i18n, Locale};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Shows one article; its HTML was sanitised when it was stored.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let article = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), i18n.locale()),
+        |(slug, locale)| get_article(slug, locale),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(Some(a)) => {
+                        let locale = i18n.locale();
+                        let s = locale.strings();
+                        let fallback = Locale::parse(&a.lang) != Some(locale);
+                        let lang_tag = Locale::parse(&a.lang).unwrap_or_default().tag();
+                        view! {
+                            <Title text=a.title.clone() />
+                            <Breadcrumb trail=vec![
+                                ("/kb".to_string(), s.kb_title.to_string()),
+                                (format!("/kb/{}", a.category_slug), a.category_name.clone()),
+                            ] />
+                            <article class="article" lang=lang_tag>
+                                <h1>{a.title}</h1>
+                                <p class="meta">
+                                    {s.article_updated} " "
+                                    <time datetime=a.updated_at.to_rfc3339()>{format_time(a.updated_at, locale)}</time>
+                                </p>
+                                {fallback.then(|| view! { <p class="notice" lang=locale.tag()>{s.article_other_language}</p> })}
+                                <div class="article-body" inner_html=a.body_html></div>
+                            </article>
+                            <aside class="next-step">
+                                <p>{s.article_not_solved}</p>
+                                <a class="button" href="/tickets/new">{s.nav_new_ticket}</a>
+                            </aside>
+                        }
+                            .into_any()
+                    }
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <ServerErrorNotice /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,45 @@
+//! Knowledge-base index: the categories.
+
+use super::not_found::ServerErrorNotice;
+use crate::api::kb::list_categories;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Lists the knowledge-base categories.
+#[component]
+pub fn KbIndexPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let categories = Resource::new(move || i18n.locale(), list_categories);
+    view! {
+        <Title text=i18n.t(|s| s.kb_title) />
+        <h1>{i18n.t(|s| s.kb_title)}</h1>
+        <p>{i18n.t(|s| s.kb_intro)}</p>
+        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match categories.await {
+                    Ok(list) => {
+                        let items = list
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <li>
+                                        <a class="card" href=format!("/kb/{}", c.slug)>
+                                            <h2>{c.name}</h2>
+                                            <p>{c.description}</p>
+                                            <span class="count">
+                                                {c.article_count} " " {i18n.t(|s| s.kb_articles_count)}
+                                            </span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! { <ul class="cards category-list">{items}</ul> }.into_any()
+                    }
+                    Err(_) => view! { <ServerErrorNotice /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,13 @@
+//! One module a page.
+
+pub mod article;
+pub mod diagnosis;
+pub mod home;
+pub mod kb;
+pub mod kb_category;
+pub mod my_tickets;
+pub mod new_ticket;
+pub mod not_found;
+pub mod search;
+pub mod staff;
+pub mod ticket;

@@ -1,0 +1,45 @@
+//! Tickets opened from this browser.
+
+use super::not_found::ServerErrorNotice;
+use crate::api::tickets::my_tickets;
+use crate::i18n::{format_time, use_i18n};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Lists the tickets this browser remembers.
+#[component]
+pub fn MyTicketsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let tickets = Resource::new(|| (), |_| my_tickets());
+    view! {
+        <Title text=i18n.t(|s| s.my_tickets_title) />
+        <h1>{i18n.t(|s| s.my_tickets_title)}</h1>
+        <p>{i18n.t(|s| s.my_tickets_intro)}</p>
+        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+            {move || Suspend::new(async move {
+                let locale = i18n.locale();
+                let s = locale.strings();
+                match tickets.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p>{s.my_tickets_none}</p>
+                        <a class="button" href="/tickets/new">{s.nav_new_ticket}</a>
+                    }
+                        .into_any(),
+                    Ok(list) => {
+                        let rows = list
+                            .into_iter()
+                            .map(|t| view! {
+                                <li>
+                                    <a href=t.href>{t.number} " · " {t.subject}</a>
+                                    <span class="meta">{s.status(t.status)} " · " {format_time(t.created_at, locale)}</span>
+                                </li>
+                            })
+                            .collect_view();
+                        view! { <ul class="article-list">{rows}</ul> }.into_any()
+                    }
+                    Err(_) => view! { <ServerErrorNotice /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

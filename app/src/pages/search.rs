@@ -1,0 +1,56 @@
+//! Search results.
+
+use super::not_found::ServerErrorNotice;
+use crate::api::kb::search_articles;
+use crate::components::search_box::SearchBox;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Results of a knowledge-base search (`/search?q=…`).
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let results = Resource::new(move || (q(), i18n.locale()), |(q, locale)| search_articles(q, locale));
+    view! {
+        <Title text=i18n.t(|s| s.search_title) />
+        <h1>{i18n.t(|s| s.search_title)}</h1>
+        {move || view! { <SearchBox id="page-search" value=q() /> }}
+        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+            {move || Suspend::new(async move {
+                let s = i18n.locale().strings();
+                let query = q();
+                if query.trim().is_empty() {
+                    return view! { <p>{s.search_empty_query}</p> }.into_any();
+                }
+                match results.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p>{s.search_none}</p>
+                        <a class="button" href="/tickets/new">{s.nav_new_ticket}</a>
+                    }
+                        .into_any(),
+                    Ok(list) => {
+                        let items = list
+                            .into_iter()
+                            .map(|a| view! {
+                                <li>
+                                    <a href=format!("/articles/{}", a.slug)>{a.title}</a>
+                                    <p>{a.summary}</p>
+                                </li>
+                            })
+                            .collect_view();
+                        view! {
+                            <h2>{s.search_results_for} " “" {query} "”"</h2>
+                            <ul class="article-list">{items}</ul>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => view! { <ServerErrorNotice /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,87 @@
+//! Boundaries the server implements: storage. Server functions reach it through [`Services`].
+
+use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
+use crate::domain::ticket::{NewTicket, TicketSummary, TicketView};
+use crate::i18n::Locale;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+/// A storage failure; details are for the log, never for the browser.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(String),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+}
+
+/// An article as stored: sanitised HTML rendered at write time.
+#[derive(Clone, Debug)]
+pub struct ArticleRecord {
+    pub slug: String,
+    pub title: String,
+    pub body_html: String,
+    pub category_slug: String,
+    pub category_name: String,
+    pub lang: Locale,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Everything needed to store a new ticket in one transaction.
+#[derive(Clone, Debug)]
+pub struct TicketInsert {
+    pub ticket: NewTicket,
+    pub locale: Locale,
+    /// SHA-256 of the access key in the customer's link; the key itself is never stored.
+    pub access_hash: String,
+    pub created_at: DateTime<Utc>,
+    pub first_response_due: DateTime<Utc>,
+    pub resolve_due: DateTime<Utc>,
+}
+
+/// A ticket with the hash that guards it.
+#[derive(Clone, Debug)]
+pub struct GuardedTicket {
+    pub view: TicketView,
+    pub access_hash: String,
+}
+
+/// A ticket line with the hash that guards it.
+#[derive(Clone, Debug)]
+pub struct GuardedSummary {
+    pub summary: TicketSummary,
+    pub access_hash: String,
+}
+
+/// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Top-level knowledge-base categories in display order, with public article counts.
+    async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
+    /// One category and its public articles.
+    async fn kb_category(&self, slug: &str, locale: Locale) -> Result<Option<KbCategoryPage>, StoreError>;
+    /// A public article in `locale`, or in another language when it has no such translation.
+    async fn article(&self, slug: &str, locale: Locale) -> Result<Option<ArticleRecord>, StoreError>;
+    /// Public articles whose title or text contains every word of `query`.
+    async fn search_articles(&self, query: &str, locale: Locale, limit: i64) -> Result<Vec<ArticleSummary>, StoreError>;
+    /// Stores a ticket with its first event and returns its new number.
+    async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError>;
+    /// A ticket by its number.
+    async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError>;
+    /// Several tickets by number, newest first.
+    async fn tickets(&self, numbers: &[String]) -> Result<Vec<GuardedSummary>, StoreError>;
+    /// Keeps a rejected form for an hour so a browser without JavaScript gets it back.
+    async fn save_draft(&self, id: &str, json: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError>;
+    /// Reads a kept form, if it has not expired.
+    async fn draft(&self, id: &str, now: DateTime<Utc>) -> Result<Option<String>, StoreError>;
+}
+
+/// What server functions need from the server, provided as context on every request.
+#[derive(Clone)]
+pub struct Services {
+    pub store: Arc<dyn Store>,
+    pub sla: crate::domain::sla::SlaPolicy,
+    /// Mark cookies `Secure` (the portal is served over HTTPS).
+    pub secure_cookies: bool,
+}

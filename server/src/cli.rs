@@ -1,0 +1,79 @@
+//! The admin command line: `serve` (the default), `migrate`, `seed-demo`.
+
+use crate::config::Config;
+use crate::store::SqliteStore;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+/// IT self-service support portal.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve {
+        /// Address to listen on; overrides LEPTOS_SITE_ADDR. Port 0 picks a free port.
+        #[arg(long)]
+        addr: Option<std::net::SocketAddr>,
+        /// Load the demo content first when the database has no articles.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the bilingual demo content (skipped when articles already exist).
+    SeedDemo,
+}
+
+/// Logs to stderr; `RUST_LOG` chooses the level (default `info`).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+/// Opens the database and applies migrations; a failure stops everything with the reason.
+async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
+    config
+        .ensure_sqlite_dir()
+        .context("cannot create the folder of the database file")?;
+    let store = SqliteStore::open(&config.database_url).await?;
+    store
+        .migrate()
+        .await
+        .context("the database could not be brought up to date; the server was not started")?;
+    Ok(store)
+}
+
+/// Runs one command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve { addr: None, demo: false }) {
+        Command::Serve { addr, demo } => {
+            let store = open_store(&config).await?;
+            if demo {
+                crate::demo::seed(&store).await?;
+            }
+            crate::router::serve(config, store, addr).await
+        }
+        Command::Migrate => {
+            open_store(&config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let store = open_store(&config).await?;
+            let outcome = crate::demo::seed(&store).await?;
+            println!("{outcome}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Bilingual demo content from the manuals' fault-finding chapter (002 ch. 5).
+
+mod parse;
+
+use crate::store::{db, to_ms, SqliteStore};
+use anyhow::Context;
+use parse::{parse_article, parse_categories};
+
+const CATEGORIES: &str = include_str!("../../demo/categories.txt");
+
+macro_rules! articles {
+    ($($slug:literal),+ $(,)?) => {
+        &[$(($slug,
+            include_str!(concat!("../../demo/articles/", $slug, ".zh.md")),
+            include_str!(concat!("../../demo/articles/", $slug, ".en.md")))),+]
+    };
+}
+
+/// `(slug, Chinese source, English source)` in display order.
+const ARTICLES: &[(&str, &str, &str)] = articles!(
+    "power-check",
+    "memory-reseat",
+    "disk-check",
+    "display-check",
+    "mainboard-check",
+    "blue-screen",
+    "system-files",
+    "software-conflict",
+    "malware",
+    "drivers",
+    "slow-computer",
+    "network-device",
+    "network-cable",
+    "ip-conflict",
+    "network-config",
+    "wifi-slow",
+);
+
+/// Loads the demo content in one transaction, unless the knowledge base already has articles.
+pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
+    let pool = store.pool();
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
+        .fetch_one(pool)
+        .await?;
+    if existing > 0 {
+        return Ok(format!("demo content skipped: {existing} articles already exist"));
+    }
+    let now = to_ms(chrono::Utc::now());
+    let mut tx = pool.begin().await?;
+    for c in parse_categories(CATEGORIES)? {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO kb_categories (slug, position) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(c.slug)
+        .bind(c.position)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (locale, name, description) in [("zh", c.zh.0, c.zh.1), ("en", c.en.0, c.en.1)] {
+            sqlx::query(
+                "INSERT INTO kb_category_translations (category_id, locale, name, description)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(locale)
+            .bind(name)
+            .bind(description)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    for (position, (slug, zh, en)) in ARTICLES.iter().enumerate() {
+        let zh = parse_article(zh).with_context(|| format!("demo article {slug}.zh"))?;
+        let en = parse_article(en).with_context(|| format!("demo article {slug}.en"))?;
+        let article_id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (category_id, slug, position, created_at)
+             SELECT id, $2, $3, $4 FROM kb_categories WHERE slug = $1
+             RETURNING id",
+        )
+        .bind(zh.category)
+        .bind(slug)
+        .bind(i64::try_from(position)?)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?
+        .with_context(|| format!("demo article {slug} names an unknown category {}", zh.category))?;
+        for (locale, a) in [("zh", &zh), ("en", &en)] {
+            let html = app::markdown::render(a.body);
+            sqlx::query(
+                "INSERT INTO article_translations
+                     (article_id, locale, title, summary, body_md, body_html, version, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
+            )
+            .bind(article_id)
+            .bind(locale)
+            .bind(a.title)
+            .bind(a.summary)
+            .bind(a.body)
+            .bind(&html)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            sqlx::query(
+                "INSERT INTO article_versions
+                     (article_id, locale, version, title, body_md, status, created_at)
+                 VALUES ($1, $2, 1, $3, $4, 'published', $5)",
+            )
+            .bind(article_id)
+            .bind(locale)
+            .bind(a.title)
+            .bind(a.body)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(format!("demo content loaded: {} articles in 2 languages", ARTICLES.len()))
+}

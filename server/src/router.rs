@@ -1,0 +1,123 @@
+//! The HTTP side: Leptos pages and server functions, static files, limits and error pages.
+
+use crate::config::Config;
+use crate::store::SqliteStore;
+use anyhow::Context;
+use app::app::{shell, App};
+use app::domain::sla::SlaPolicy;
+use app::ports::Services;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Builds the application router around the given services.
+pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let services = services.clone();
+        move || provide_context(services.clone())
+    };
+    let shell_options = options.clone();
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .leptos_routes_with_context(&options, routes, context.clone(), move || shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .layer(middleware::from_fn(move |req, next| refuse_oversize(req, next, max_body_bytes)))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(CatchPanicLayer::custom(|_| server_error_page()))
+        .with_state(options)
+}
+
+/// Answers 413 with a readable page before reading a body that announces itself too large.
+async fn refuse_oversize(req: Request, next: Next, max: usize) -> Response {
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|len| len > max) {
+        let kib = max / 1024;
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>413</title>\
+             <h1>提交的内容过大</h1><p>请求不能超过 {kib} KiB。请缩短内容后重试。</p>\
+             <h1 lang=\"en\">Request too large</h1><p lang=\"en\">Requests may be at most {kib} KiB. \
+             Please shorten what you sent and try again.</p></html>"
+        );
+        return (StatusCode::PAYLOAD_TOO_LARGE, Html(body)).into_response();
+    }
+    next.run(req).await
+}
+
+/// A bilingual error page that says nothing about the cause (which is logged).
+fn server_error_page() -> Response<Body> {
+    tracing::error!("a request handler panicked");
+    let body = "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>500</title>\
+                <h1>出错了</h1><p>服务器出现错误，请稍后再试。</p>\
+                <h1 lang=\"en\">Something went wrong</h1><p lang=\"en\">An error occurred on our side. \
+                Please try again in a moment.</p><p><a href=\"/\">首页 · Home</a></p></html>";
+    (StatusCode::INTERNAL_SERVER_ERROR, Html(body)).into_response()
+}
+
+/// Serves the portal until Ctrl-C or SIGTERM, finishing requests in flight.
+pub async fn serve(config: Config, store: SqliteStore, addr: Option<std::net::SocketAddr>) -> anyhow::Result<()> {
+    let conf = get_configuration(None).context("cannot read the Leptos configuration")?;
+    let mut options = conf.leptos_options;
+    if let Some(addr) = addr {
+        options.site_addr = addr;
+    }
+    let services = Services {
+        store: Arc::new(store),
+        sla: SlaPolicy::default(),
+        secure_cookies: config.secure_cookies,
+    };
+    let listener = tokio::net::TcpListener::bind(options.site_addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", options.site_addr))?;
+    let local = listener.local_addr()?;
+    let router = app(options, services, config.max_body_bytes);
+    // Tests and scripts read this line to find the port.
+    println!("listening on http://{local}");
+    tracing::info!("listening on http://{local}");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,25 @@
+//! Storage: opening the database, migrations, and the SQLite implementation of the store port.
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use app::ports::StoreError;
+use chrono::{DateTime, TimeZone, Utc};
+
+/// Milliseconds since the epoch, as stored.
+pub(crate) fn to_ms(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+/// A stored time back as a UTC time.
+pub(crate) fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .ok_or_else(|| StoreError::Corrupt(format!("timestamp out of range: {ms}")))
+}
+
+/// Wraps a driver error for the store port.
+pub(crate) fn db(err: sqlx::Error) -> StoreError {
+    StoreError::Database(err.to_string())
+}

@@ -1,0 +1,379 @@
+//! The store on an embedded SQLite file: WAL mode, busy timeout, one pool.
+
+use super::{db, from_ms, to_ms};
+use app::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
+use app::domain::ticket::{Code, Status, TicketSummary, TicketView};
+use app::domain::ticket_number;
+use app::i18n::Locale;
+use app::ports::{ArticleRecord, GuardedSummary, GuardedTicket, Store, StoreError, TicketInsert};
+use async_trait::async_trait;
+use chrono::{DateTime, Datelike, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The SQLite-backed store.
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+/// Why the database could not be opened or brought up to date.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot open the database {url}: {source}")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing) the database at `url`, without migrating it.
+    pub async fn open(url: &str) -> Result<Self, OpenError> {
+        let connect_err = |source| OpenError::Connect { url: url.to_string(), source };
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(connect_err)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(connect_err)?;
+        Ok(Self { pool })
+    }
+
+    /// Applies the migrations that have not run yet.
+    pub async fn migrate(&self) -> Result<(), OpenError> {
+        sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The pool, for the demo seeder and admin commands.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+fn locale_of(code: &str) -> Result<Locale, StoreError> {
+    Locale::parse(code).ok_or_else(|| StoreError::Corrupt(format!("unknown locale {code}")))
+}
+
+fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, StoreError> {
+    let value: String = row.try_get(column).map_err(db)?;
+    T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+fn like_pattern(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// From rows ordered by article, keeps one translation each: `locale` when present.
+fn pick_translations(rows: Vec<SqliteRow>, locale: Locale) -> Result<Vec<ArticleSummary>, StoreError> {
+    let mut out: Vec<(i64, bool, ArticleSummary)> = Vec::new();
+    for row in rows {
+        let id: i64 = row.try_get("id").map_err(db)?;
+        let preferred = row.try_get::<String, _>("locale").map_err(db)? == locale.code();
+        let summary = ArticleSummary {
+            slug: row.try_get("slug").map_err(db)?,
+            title: row.try_get("title").map_err(db)?,
+            summary: row.try_get("summary").map_err(db)?,
+        };
+        match out.iter_mut().find(|(i, _, _)| *i == id) {
+            Some(entry) if preferred && !entry.1 => *entry = (id, true, summary),
+            Some(_) => {}
+            None => out.push((id, preferred, summary)),
+        }
+    }
+    Ok(out.into_iter().map(|(_, _, s)| s).collect())
+}
+
+const TICKET_COLUMNS: &str = "number, subject, description, contact_name, category, priority, impact, \
+     status, created_at, first_response_due, resolve_due, access_hash";
+
+fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
+    Ok(TicketView {
+        number: row.try_get("number").map_err(db)?,
+        subject: row.try_get("subject").map_err(db)?,
+        description: row.try_get("description").map_err(db)?,
+        contact_name: row.try_get("contact_name").map_err(db)?,
+        category: code_of(row, "category")?,
+        priority: code_of(row, "priority")?,
+        impact: code_of(row, "impact")?,
+        status: code_of(row, "status")?,
+        created_at: from_ms(row.try_get("created_at").map_err(db)?)?,
+        first_response_due: from_ms(row.try_get("first_response_due").map_err(db)?)?,
+        resolve_due: from_ms(row.try_get("resolve_due").map_err(db)?)?,
+    })
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.slug, COALESCE(l.name, o.name, c.slug) AS name,
+                    COALESCE(l.description, o.description, '') AS description,
+                    (SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id AND a.internal = 0) AS article_count
+             FROM kb_categories c
+             LEFT JOIN kb_category_translations l ON l.category_id = c.id AND l.locale = $1
+             LEFT JOIN kb_category_translations o ON o.category_id = c.id AND o.locale <> $1
+             WHERE c.parent_id IS NULL
+             ORDER BY c.position, c.id",
+        )
+        .bind(locale.code())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok(KbCategory {
+                    slug: r.try_get("slug").map_err(db)?,
+                    name: r.try_get("name").map_err(db)?,
+                    description: r.try_get("description").map_err(db)?,
+                    article_count: r.try_get("article_count").map_err(db)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn kb_category(&self, slug: &str, locale: Locale) -> Result<Option<KbCategoryPage>, StoreError> {
+        let Some(category) = self
+            .kb_categories(locale)
+            .await?
+            .into_iter()
+            .find(|c| c.slug == slug)
+        else {
+            return Ok(None);
+        };
+        let rows = sqlx::query(
+            "SELECT a.id, a.slug, t.locale, t.title, t.summary
+             FROM articles a
+             JOIN kb_categories c ON c.id = a.category_id
+             JOIN article_translations t ON t.article_id = a.id
+             WHERE c.slug = $1 AND a.internal = 0
+             ORDER BY a.position, a.id",
+        )
+        .bind(slug)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let articles = pick_translations(rows, locale)?;
+        Ok(Some(KbCategoryPage { category, articles }))
+    }
+
+    async fn article(&self, slug: &str, locale: Locale) -> Result<Option<ArticleRecord>, StoreError> {
+        let row = sqlx::query(
+            "SELECT a.slug, t.locale, t.title, t.body_html, t.updated_at, c.slug AS category_slug,
+                    COALESCE(ct.name, c.slug) AS category_name
+             FROM articles a
+             JOIN article_translations t ON t.article_id = a.id
+             JOIN kb_categories c ON c.id = a.category_id
+             LEFT JOIN kb_category_translations ct ON ct.category_id = c.id AND ct.locale = t.locale
+             WHERE a.slug = $1 AND a.internal = 0
+             ORDER BY CASE WHEN t.locale = $2 THEN 0 ELSE 1 END
+             LIMIT 1",
+        )
+        .bind(slug)
+        .bind(locale.code())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(|r| {
+            Ok(ArticleRecord {
+                slug: r.try_get("slug").map_err(db)?,
+                title: r.try_get("title").map_err(db)?,
+                body_html: r.try_get("body_html").map_err(db)?,
+                category_slug: r.try_get("category_slug").map_err(db)?,
+                category_name: r.try_get("category_name").map_err(db)?,
+                lang: locale_of(&r.try_get::<String, _>("locale").map_err(db)?)?,
+                updated_at: from_ms(r.try_get("updated_at").map_err(db)?)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn search_articles(&self, query: &str, locale: Locale, limit: i64) -> Result<Vec<ArticleSummary>, StoreError> {
+        // A stop-gap until the full-text index arrives: every word must appear in title or text.
+        let words: Vec<String> = query.split_whitespace().take(8).map(like_pattern).collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut sql = String::from(
+            "SELECT a.id, a.slug, t.locale, t.title, t.summary
+             FROM articles a JOIN article_translations t ON t.article_id = a.id
+             WHERE a.internal = 0",
+        );
+        for i in 0..words.len() {
+            let n = i + 1;
+            sql.push_str(&format!(
+                " AND (t.title LIKE ${n} ESCAPE '\\' OR t.body_md LIKE ${n} ESCAPE '\\')"
+            ));
+        }
+        sql.push_str(" ORDER BY a.position, a.id");
+        let mut q = sqlx::query(&sql);
+        for w in &words {
+            q = q.bind(w);
+        }
+        let rows = q.fetch_all(&self.pool).await.map_err(db)?;
+        let mut found = pick_translations(rows, locale)?;
+        found.truncate(usize::try_from(limit).unwrap_or(0));
+        Ok(found)
+    }
+
+    async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError> {
+        let t = &insert.ticket;
+        let now = to_ms(insert.created_at);
+        let year = insert.created_at.year();
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        // The first statement writes, so SQLite takes the write lock at once and concurrent
+        // creators queue on busy_timeout instead of failing on a stale snapshot.
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO ticket_counters (year, next_value) VALUES ($1, 1)
+             ON CONFLICT (year) DO UPDATE SET next_value = ticket_counters.next_value + 1
+             RETURNING next_value",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        let number = ticket_number::format(year, seq);
+        let ticket_id: i64 = sqlx::query_scalar(
+            "INSERT INTO tickets (number, contact_name, contact_email, contact_phone, organisation,
+                 subject, description, started, device, software_version, category, priority, impact,
+                 status, locale, access_hash, created_at, updated_at, first_response_due, resolve_due)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19)
+             RETURNING id",
+        )
+        .bind(&number)
+        .bind(&t.contact_name)
+        .bind(&t.contact_email)
+        .bind(&t.contact_phone)
+        .bind(&t.organisation)
+        .bind(&t.subject)
+        .bind(&t.description)
+        .bind(&t.started)
+        .bind(&t.device)
+        .bind(&t.software_version)
+        .bind(t.category.code())
+        .bind(t.priority.code())
+        .bind(t.impact.code())
+        .bind(Status::New.code())
+        .bind(insert.locale.code())
+        .bind(&insert.access_hash)
+        .bind(now)
+        .bind(to_ms(insert.first_response_due))
+        .bind(to_ms(insert.resolve_due))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO ticket_events (ticket_id, kind, actor_name, public, body, created_at)
+             VALUES ($1, 'created', $2, 1, '', $3)",
+        )
+        .bind(ticket_id)
+        .bind(&t.contact_name)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(number)
+    }
+
+    async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError> {
+        let row = sqlx::query(&format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE number = $1"))
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
+        row.map(|r| {
+            Ok(GuardedTicket {
+                view: ticket_view(&r)?,
+                access_hash: r.try_get("access_hash").map_err(db)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn tickets(&self, numbers: &[String]) -> Result<Vec<GuardedSummary>, StoreError> {
+        if numbers.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=numbers.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE number IN ({}) ORDER BY created_at DESC, id DESC",
+            placeholders.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for n in numbers {
+            q = q.bind(n);
+        }
+        let rows = q.fetch_all(&self.pool).await.map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let v = ticket_view(r)?;
+                Ok(GuardedSummary {
+                    summary: TicketSummary {
+                        number: v.number,
+                        subject: v.subject,
+                        status: v.status,
+                        created_at: v.created_at,
+                        href: String::new(),
+                    },
+                    access_hash: r.try_get("access_hash").map_err(db)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn save_draft(&self, id: &str, json: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1")
+            .bind(to_ms(Utc::now()))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query("INSERT INTO form_drafts (id, data_json, expires_at) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(json)
+            .bind(to_ms(expires_at))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn draft(&self, id: &str, now: DateTime<Utc>) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT data_json FROM form_drafts WHERE id = $1 AND expires_at >= $2")
+            .bind(id)
+            .bind(to_ms(now))
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern("蓝屏"), "%蓝屏%");
+        assert_eq!(like_pattern("100%_a\\"), "%100\\%\\_a\\\\%");
+    }
+}
