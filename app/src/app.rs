@@ -54,7 +54,10 @@ fn initial_locale() -> Locale {
                     .map(str::to_string)
             })
         });
-        Locale::negotiate(cookie.as_deref(), header(header::ACCEPT_LANGUAGE).as_deref())
+        Locale::negotiate(
+            cookie.as_deref(),
+            header(header::ACCEPT_LANGUAGE).as_deref(),
+        )
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -60,11 +60,24 @@ pub trait Store: Send + Sync {
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
     /// One category and its public articles.
-    async fn kb_category(&self, slug: &str, locale: Locale) -> Result<Option<KbCategoryPage>, StoreError>;
+    async fn kb_category(
+        &self,
+        slug: &str,
+        locale: Locale,
+    ) -> Result<Option<KbCategoryPage>, StoreError>;
     /// A public article in `locale`, or in another language when it has no such translation.
-    async fn article(&self, slug: &str, locale: Locale) -> Result<Option<ArticleRecord>, StoreError>;
+    async fn article(
+        &self,
+        slug: &str,
+        locale: Locale,
+    ) -> Result<Option<ArticleRecord>, StoreError>;
     /// Public articles whose title or text contains every word of `query`.
-    async fn search_articles(&self, query: &str, locale: Locale, limit: i64) -> Result<Vec<ArticleSummary>, StoreError>;
+    async fn search_articles(
+        &self,
+        query: &str,
+        locale: Locale,
+        limit: i64,
+    ) -> Result<Vec<ArticleSummary>, StoreError>;
     /// Stores a ticket with its first event and returns its new number.
     async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError>;
     /// A ticket by its number.
@@ -72,7 +85,12 @@ pub trait Store: Send + Sync {
     /// Several tickets by number, newest first.
     async fn tickets(&self, numbers: &[String]) -> Result<Vec<GuardedSummary>, StoreError>;
     /// Keeps a rejected form for an hour so a browser without JavaScript gets it back.
-    async fn save_draft(&self, id: &str, json: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn save_draft(
+        &self,
+        id: &str,
+        json: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
     /// Reads a kept form, if it has not expired.
     async fn draft(&self, id: &str, now: DateTime<Utc>) -> Result<Option<String>, StoreError>;
 }

@@ -37,7 +37,10 @@ pub enum Command {
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 /// Opens the database and applies migrations; a failure stops everything with the reason.
@@ -56,7 +59,10 @@ async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
 /// Runs one command.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config;
-    match cli.command.unwrap_or(Command::Serve { addr: None, demo: false }) {
+    match cli.command.unwrap_or(Command::Serve {
+        addr: None,
+        demo: false,
+    }) {
         Command::Serve { addr, demo } => {
             let store = open_store(&config).await?;
             if demo {

@@ -6,7 +6,12 @@ use clap::Args;
 #[derive(Args, Clone, Debug)]
 pub struct Config {
     /// Database URL; the default is an SQLite file created on first start.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/helpdesk.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/helpdesk.db",
+        global = true
+    )]
     pub database_url: String,
     /// Mark cookies `Secure`; turn on when the portal is served over HTTPS.
     #[arg(long, env = "SECURE_COOKIES", default_value_t = false, global = true)]

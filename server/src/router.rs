@@ -31,10 +31,16 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
     let shell_options = options.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(&options, routes, context.clone(), move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .leptos_routes_with_context(&options, routes, context.clone(), move || {
+            shell(shell_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
-        .layer(middleware::from_fn(move |req, next| refuse_oversize(req, next, max_body_bytes)))
+        .layer(middleware::from_fn(move |req, next| {
+            refuse_oversize(req, next, max_body_bytes)
+        }))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -79,7 +85,11 @@ fn server_error_page() -> Response<Body> {
 }
 
 /// Serves the portal until Ctrl-C or SIGTERM, finishing requests in flight.
-pub async fn serve(config: Config, store: SqliteStore, addr: Option<std::net::SocketAddr>) -> anyhow::Result<()> {
+pub async fn serve(
+    config: Config,
+    store: SqliteStore,
+    addr: Option<std::net::SocketAddr>,
+) -> anyhow::Result<()> {
     let conf = get_configuration(None).context("cannot read the Leptos configuration")?;
     let mut options = conf.leptos_options;
     if let Some(addr) = addr {
@@ -110,7 +120,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

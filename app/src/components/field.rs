@@ -66,7 +66,11 @@ pub fn TextField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
-    let invalid = move || error_text(errors, field, i18n.locale().strings()).is_some().to_string();
+    let invalid = move || {
+        error_text(errors, field, i18n.locale().strings())
+            .is_some()
+            .to_string()
+    };
     view! {
         <FieldFrame field errors required hint>
             <input
@@ -96,7 +100,11 @@ pub fn TextArea(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
-    let invalid = move || error_text(errors, field, i18n.locale().strings()).is_some().to_string();
+    let invalid = move || {
+        error_text(errors, field, i18n.locale().strings())
+            .is_some()
+            .to_string()
+    };
     view! {
         <FieldFrame field errors required hint>
             <textarea
@@ -124,7 +132,11 @@ pub fn SelectField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
-    let invalid = move || error_text(errors, field, i18n.locale().strings()).is_some().to_string();
+    let invalid = move || {
+        error_text(errors, field, i18n.locale().strings())
+            .is_some()
+            .to_string()
+    };
     let choices = options
         .into_iter()
         .map(|(code, label)| {

@@ -45,8 +45,18 @@ mod tests {
     fn parses_what_it_formats_and_rejects_the_rest() {
         assert_eq!(parse("IT-2026-000123"), Some((2026, 123)));
         assert_eq!(parse(" it-2026-000123 "), Some((2026, 123)));
-        assert_eq!(normalise("it-2026-1234567").as_deref(), Some("IT-2026-1234567"));
-        for bad in ["", "IT-26-000001", "IT-2026-12", "XX-2026-000001", "IT-2026-000000", "IT-2026-00001a"] {
+        assert_eq!(
+            normalise("it-2026-1234567").as_deref(),
+            Some("IT-2026-1234567")
+        );
+        for bad in [
+            "",
+            "IT-26-000001",
+            "IT-2026-12",
+            "XX-2026-000001",
+            "IT-2026-000000",
+            "IT-2026-00001a",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }

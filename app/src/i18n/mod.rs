@@ -295,7 +295,10 @@ impl I18n {
     }
 
     /// A reactive string from the current table.
-    pub fn t(self, pick: fn(&Strings) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    pub fn t(
+        self,
+        pick: fn(&Strings) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync {
         move || pick(self.0.get().strings())
     }
 }
@@ -305,7 +308,9 @@ pub fn format_time(t: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
     match locale {
         Locale::Zh => {
             let offset = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-            t.with_timezone(&offset).format("%Y-%m-%d %H:%M (UTC+8)").to_string()
+            t.with_timezone(&offset)
+                .format("%Y-%m-%d %H:%M (UTC+8)")
+                .to_string()
         }
         Locale::En => t.format("%d %b %Y, %H:%M UTC").to_string(),
     }
@@ -317,8 +322,14 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_highest_supported_quality() {
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9,zh;q=0.8"), Some(Locale::En));
-        assert_eq!(Locale::from_accept_language("fr;q=1, zh-Hans-CN;q=0.7, en;q=0.5"), Some(Locale::Zh));
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9,zh;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("fr;q=1, zh-Hans-CN;q=0.7, en;q=0.5"),
+            Some(Locale::Zh)
+        );
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language("en;q=0"), None);
     }
@@ -333,7 +344,13 @@ mod tests {
     #[test]
     fn messages_fill_in_their_numbers() {
         let s = Locale::En.strings();
-        assert_eq!(s.problem(Problem::TooLong { max: 200 }), "Please keep this under 200 characters.");
-        assert!(Locale::Zh.strings().problem(Problem::TooShort { min: 10 }).contains("10"));
+        assert_eq!(
+            s.problem(Problem::TooLong { max: 200 }),
+            "Please keep this under 200 characters."
+        );
+        assert!(Locale::Zh
+            .strings()
+            .problem(Problem::TooShort { min: 10 })
+            .contains("10"));
     }
 }

@@ -65,7 +65,9 @@ fn TicketForm(draft: Draft) -> impl IntoView {
     ];
     let priorities: Vec<(&'static str, fn(&Strings) -> (&'static str, &'static str))> = vec![
         ("urgent", |s| (s.priority_urgent, s.priority_urgent_hint)),
-        ("important", |s| (s.priority_important, s.priority_important_hint)),
+        ("important", |s| {
+            (s.priority_important, s.priority_important_hint)
+        }),
         ("normal", |s| (s.priority_normal, s.priority_normal_hint)),
     ];
     let impacts: Vec<(&'static str, fn(&Strings) -> (&'static str, &'static str))> = vec![

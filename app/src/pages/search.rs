@@ -14,7 +14,10 @@ pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    let results = Resource::new(move || (q(), i18n.locale()), |(q, locale)| search_articles(q, locale));
+    let results = Resource::new(
+        move || (q(), i18n.locale()),
+        |(q, locale)| search_articles(q, locale),
+    );
     view! {
         <Title text=i18n.t(|s| s.search_title) />
         <h1>{i18n.t(|s| s.search_title)}</h1>

@@ -43,7 +43,9 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
         .fetch_one(pool)
         .await?;
     if existing > 0 {
-        return Ok(format!("demo content skipped: {existing} articles already exist"));
+        return Ok(format!(
+            "demo content skipped: {existing} articles already exist"
+        ));
     }
     let now = to_ms(chrono::Utc::now());
     let mut tx = pool.begin().await?;
@@ -82,7 +84,12 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
         .bind(now)
         .fetch_optional(&mut *tx)
         .await?
-        .with_context(|| format!("demo article {slug} names an unknown category {}", zh.category))?;
+        .with_context(|| {
+            format!(
+                "demo article {slug} names an unknown category {}",
+                zh.category
+            )
+        })?;
         for (locale, a) in [("zh", &zh), ("en", &en)] {
             let html = app::markdown::render(a.body);
             sqlx::query(
@@ -115,5 +122,8 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
         }
     }
     tx.commit().await?;
-    Ok(format!("demo content loaded: {} articles in 2 languages", ARTICLES.len()))
+    Ok(format!(
+        "demo content loaded: {} articles in 2 languages",
+        ARTICLES.len()
+    ))
 }

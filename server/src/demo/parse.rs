@@ -41,7 +41,9 @@ pub struct ArticleSource<'a> {
 /// Parses `---` front matter (`category`, `title`, `summary`) followed by the body.
 pub fn parse_article(src: &str) -> anyhow::Result<ArticleSource<'_>> {
     let rest = src.strip_prefix("---\n").context("missing front matter")?;
-    let (front, body) = rest.split_once("\n---\n").context("unterminated front matter")?;
+    let (front, body) = rest
+        .split_once("\n---\n")
+        .context("unterminated front matter")?;
     let field = |name: &str| {
         front
             .lines()
@@ -62,7 +64,12 @@ mod tests {
 
     #[test]
     fn every_demo_source_parses() {
-        assert!(parse_categories(super::super::CATEGORIES).expect("categories").len() >= 3);
+        assert!(
+            parse_categories(super::super::CATEGORIES)
+                .expect("categories")
+                .len()
+                >= 3
+        );
         for (slug, zh, en) in super::super::ARTICLES {
             for src in [zh, en] {
                 let a = parse_article(src).unwrap_or_else(|e| panic!("{slug}: {e}"));

@@ -8,7 +8,9 @@ use app::i18n::Locale;
 use app::ports::{ArticleRecord, GuardedSummary, GuardedTicket, Store, StoreError, TicketInsert};
 use async_trait::async_trait;
 use chrono::{DateTime, Datelike, Utc};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
@@ -31,7 +33,10 @@ pub enum OpenError {
 impl SqliteStore {
     /// Opens (creating if missing) the database at `url`, without migrating it.
     pub async fn open(url: &str) -> Result<Self, OpenError> {
-        let connect_err = |source| OpenError::Connect { url: url.to_string(), source };
+        let connect_err = |source| OpenError::Connect {
+            url: url.to_string(),
+            source,
+        };
         let options = SqliteConnectOptions::from_str(url)
             .map_err(connect_err)?
             .create_if_missing(true)
@@ -49,7 +54,9 @@ impl SqliteStore {
 
     /// Applies the migrations that have not run yet.
     pub async fn migrate(&self) -> Result<(), OpenError> {
-        sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -83,7 +90,10 @@ fn like_pattern(word: &str) -> String {
 }
 
 /// From rows ordered by article, keeps one translation each: `locale` when present.
-fn pick_translations(rows: Vec<SqliteRow>, locale: Locale) -> Result<Vec<ArticleSummary>, StoreError> {
+fn pick_translations(
+    rows: Vec<SqliteRow>,
+    locale: Locale,
+) -> Result<Vec<ArticleSummary>, StoreError> {
     let mut out: Vec<(i64, bool, ArticleSummary)> = Vec::new();
     for row in rows {
         let id: i64 = row.try_get("id").map_err(db)?;
@@ -102,7 +112,8 @@ fn pick_translations(rows: Vec<SqliteRow>, locale: Locale) -> Result<Vec<Article
     Ok(out.into_iter().map(|(_, _, s)| s).collect())
 }
 
-const TICKET_COLUMNS: &str = "number, subject, description, contact_name, category, priority, impact, \
+const TICKET_COLUMNS: &str =
+    "number, subject, description, contact_name, category, priority, impact, \
      status, created_at, first_response_due, resolve_due, access_hash";
 
 fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
@@ -150,7 +161,11 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    async fn kb_category(&self, slug: &str, locale: Locale) -> Result<Option<KbCategoryPage>, StoreError> {
+    async fn kb_category(
+        &self,
+        slug: &str,
+        locale: Locale,
+    ) -> Result<Option<KbCategoryPage>, StoreError> {
         let Some(category) = self
             .kb_categories(locale)
             .await?
@@ -175,7 +190,11 @@ impl Store for SqliteStore {
         Ok(Some(KbCategoryPage { category, articles }))
     }
 
-    async fn article(&self, slug: &str, locale: Locale) -> Result<Option<ArticleRecord>, StoreError> {
+    async fn article(
+        &self,
+        slug: &str,
+        locale: Locale,
+    ) -> Result<Option<ArticleRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT a.slug, t.locale, t.title, t.body_html, t.updated_at, c.slug AS category_slug,
                     COALESCE(ct.name, c.slug) AS category_name
@@ -206,7 +225,12 @@ impl Store for SqliteStore {
         .transpose()
     }
 
-    async fn search_articles(&self, query: &str, locale: Locale, limit: i64) -> Result<Vec<ArticleSummary>, StoreError> {
+    async fn search_articles(
+        &self,
+        query: &str,
+        locale: Locale,
+        limit: i64,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
         // A stop-gap until the full-text index arrives: every word must appear in title or text.
         let words: Vec<String> = query.split_whitespace().take(8).map(like_pattern).collect();
         if words.is_empty() {
@@ -295,11 +319,13 @@ impl Store for SqliteStore {
     }
 
     async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError> {
-        let row = sqlx::query(&format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE number = $1"))
-            .bind(number)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db)?;
+        let row = sqlx::query(&format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE number = $1"
+        ))
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
         row.map(|r| {
             Ok(GuardedTicket {
                 view: ticket_view(&r)?,
@@ -340,7 +366,12 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    async fn save_draft(&self, id: &str, json: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn save_draft(
+        &self,
+        id: &str,
+        json: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(db)?;
         sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1")
             .bind(to_ms(Utc::now()))

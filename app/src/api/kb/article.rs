@@ -4,9 +4,17 @@ use leptos::prelude::*;
 
 /// A public article; `None` when there is no such article.
 #[server(endpoint = "kb/article")]
-pub async fn get_article(slug: String, locale: Locale) -> Result<Option<ArticleView>, ServerFnError> {
+pub async fn get_article(
+    slug: String,
+    locale: Locale,
+) -> Result<Option<ArticleView>, ServerFnError> {
     use super::super::ssr::{internal, services};
-    let Some(a) = services()?.store.article(&slug, locale).await.map_err(internal)? else {
+    let Some(a) = services()?
+        .store
+        .article(&slug, locale)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
     Ok(Some(ArticleView {

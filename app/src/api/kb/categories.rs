@@ -6,5 +6,9 @@ use leptos::prelude::*;
 #[server(endpoint = "kb/categories")]
 pub async fn list_categories(locale: Locale) -> Result<Vec<KbCategory>, ServerFnError> {
     use super::super::ssr::{internal, services};
-    services()?.store.kb_categories(locale).await.map_err(internal)
+    services()?
+        .store
+        .kb_categories(locale)
+        .await
+        .map_err(internal)
 }

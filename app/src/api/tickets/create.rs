@@ -16,7 +16,10 @@ pub enum CreateTicketOutcome {
 /// Validates and stores a ticket. Without JavaScript the browser is redirected: to the new
 /// ticket, or back to the form with what was typed and the errors.
 #[server(endpoint = "tickets/create")]
-pub async fn create_ticket(form: TicketForm, locale: Locale) -> Result<CreateTicketOutcome, ServerFnError> {
+pub async fn create_ticket(
+    form: TicketForm,
+    locale: Locale,
+) -> Result<CreateTicketOutcome, ServerFnError> {
     use super::super::ssr::{internal, is_plain_form_post, random_token, services, token_hash};
     use crate::domain::validation::validate_ticket;
     use crate::ports::TicketInsert;
@@ -28,10 +31,17 @@ pub async fn create_ticket(form: TicketForm, locale: Locale) -> Result<CreateTic
         Err(errors) => {
             if is_plain_form_post() {
                 let id = random_token();
-                let draft = super::Draft { form, errors: errors.clone() };
+                let draft = super::Draft {
+                    form,
+                    errors: errors.clone(),
+                };
                 let json = serde_json::to_string(&draft).map_err(internal)?;
                 let expires = now + chrono::Duration::hours(1);
-                services.store.save_draft(&id, &json, expires).await.map_err(internal)?;
+                services
+                    .store
+                    .save_draft(&id, &json, expires)
+                    .await
+                    .map_err(internal)?;
                 leptos_axum::redirect(&format!("/tickets/new?draft={id}"));
             }
             return Ok(CreateTicketOutcome::Invalid { errors });

@@ -17,6 +17,10 @@ pub async fn load_draft(id: String) -> Result<Option<Draft>, ServerFnError> {
     if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
-    let json = services()?.store.draft(&id, chrono::Utc::now()).await.map_err(internal)?;
+    let json = services()?
+        .store
+        .draft(&id, chrono::Utc::now())
+        .await
+        .map_err(internal)?;
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }

@@ -10,7 +10,11 @@ pub async fn my_tickets() -> Result<Vec<TicketSummary>, ServerFnError> {
         return Ok(Vec::new());
     }
     let numbers: Vec<String> = remembered.iter().map(|(n, _)| n.clone()).collect();
-    let found = services()?.store.tickets(&numbers).await.map_err(internal)?;
+    let found = services()?
+        .store
+        .tickets(&numbers)
+        .await
+        .map_err(internal)?;
     Ok(found
         .into_iter()
         .filter_map(|t| {
@@ -42,7 +46,11 @@ pub(super) fn remembered_tickets() -> Vec<(String, String)> {
 #[cfg(feature = "ssr")]
 pub(super) fn remember_ticket(number: &str, key: &str) {
     let mut pairs = vec![(number.to_string(), key.to_string())];
-    pairs.extend(remembered_tickets().into_iter().filter(|(n, _)| n != number));
+    pairs.extend(
+        remembered_tickets()
+            .into_iter()
+            .filter(|(n, _)| n != number),
+    );
     pairs.truncate(super::MY_TICKETS_MAX);
     let value: Vec<String> = pairs.iter().map(|(n, k)| format!("{n}:{k}")).collect();
     super::super::ssr::set_cookie(super::MY_TICKETS_COOKIE, &value.join("."), 365);

@@ -1,0 +1,190 @@
+//! Pages over real HTTP: language negotiation, knowledge base, 404 and limits.
+
+mod common;
+
+use common::{client, TestServer};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn language_follows_accept_language_then_the_cookie() {
+    let server = TestServer::start();
+    let c = client();
+    let zh = c
+        .get(server.url("/"))
+        .header("Accept-Language", "zh-CN,zh;q=0.9")
+        .send()
+        .await
+        .expect("get");
+    let zh = zh.text().await.expect("body");
+    assert!(zh.contains(r#"<html lang="zh-CN""#), "{}", &zh[..200]);
+    assert!(zh.contains("需要什么帮助？"));
+
+    let en = c
+        .get(server.url("/"))
+        .header("Accept-Language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .expect("get");
+    let en = en.text().await.expect("body");
+    assert!(en.contains(r#"<html lang="en""#));
+    assert!(en.contains("How can we help?"));
+
+    // Switching with a plain form post sets the cookie and sends the browser back.
+    let res = c
+        .post(server.url("/api/prefs/locale"))
+        .header("Accept", "text/html")
+        .header("Referer", server.url("/kb"))
+        .form(&[("locale", "en")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let back = res.headers()["location"].to_str().expect("ascii");
+    assert!(back.starts_with(&server.url("/kb")), "{back}");
+    let cookie = res.headers()["set-cookie"].to_str().expect("ascii");
+    assert!(
+        cookie.starts_with("lang=en;")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+    );
+
+    let page = c
+        .get(server.url("/kb"))
+        .header("Accept-Language", "zh-CN")
+        .send()
+        .await
+        .expect("get");
+    assert!(page
+        .text()
+        .await
+        .expect("body")
+        .contains("<h1>Knowledge base</h1>"));
+}
+
+#[tokio::test]
+async fn knowledge_base_lists_categories_and_renders_articles_in_both_languages() {
+    let server = TestServer::start();
+    let c = client();
+    let kb = c
+        .get(server.url("/kb"))
+        .header("Accept-Language", "zh")
+        .send()
+        .await
+        .expect("get");
+    let kb = kb.text().await.expect("body");
+    for name in ["硬件故障", "软件故障", "网络故障"] {
+        assert!(kb.contains(name), "category {name} missing");
+    }
+    let cat = c
+        .get(server.url("/kb/network"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(cat.status(), StatusCode::OK);
+    let cat = cat.text().await.expect("body");
+    assert!(cat.contains("IP address conflict: get a new address"));
+
+    let art = c
+        .get(server.url("/articles/ip-conflict"))
+        .header("Accept-Language", "zh")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(art.status(), StatusCode::OK);
+    let art = art.text().await.expect("body");
+    assert!(art.contains("<h1>提示 IP 地址冲突：重新获取地址</h1>"));
+    assert!(
+        art.contains("<code>ipconfig /release</code>"),
+        "Markdown rendered"
+    );
+    assert!(
+        art.contains(r#"href="/kb/network""#),
+        "breadcrumb links the category"
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_and_articles_get_a_friendly_404_with_search() {
+    let server = TestServer::start();
+    let c = client();
+    for path in [
+        "/no/such/page",
+        "/articles/no-such-article",
+        "/kb/no-such-category",
+    ] {
+        let res = c
+            .get(server.url(path))
+            .header("Accept-Language", "en")
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        let body = res.text().await.expect("body");
+        assert!(body.contains("Page not found"), "{path}");
+        assert!(body.contains(r#"role="search""#), "{path} offers search");
+    }
+}
+
+#[tokio::test]
+async fn search_finds_chinese_and_english_words_and_says_when_nothing_matched() {
+    let server = TestServer::start();
+    let c = client();
+    let zh = c
+        .get(server.url("/search?q=蓝屏"))
+        .header("Accept-Language", "zh")
+        .send()
+        .await
+        .expect("get");
+    assert!(zh.text().await.expect("body").contains("电脑蓝屏怎么办"));
+    let en = c
+        .get(server.url("/search?q=ipconfig%20renew"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .expect("get");
+    assert!(en
+        .text()
+        .await
+        .expect("body")
+        .contains("IP address conflict"));
+    let none = c
+        .get(server.url("/search?q=qwertyuiop"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .expect("get");
+    assert!(none.text().await.expect("body").contains("Nothing matched"));
+}
+
+#[tokio::test]
+async fn oversize_bodies_are_refused_with_413_and_a_readable_message() {
+    let server = TestServer::start();
+    let res = client()
+        .post(server.url("/api/tickets/create"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(vec![b'a'; 70_000])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body = res.text().await.expect("body");
+    assert!(body.contains("Request too large") && body.contains("提交的内容过大"));
+}
+
+#[tokio::test]
+async fn static_assets_for_the_home_screen_are_served() {
+    let server = TestServer::start();
+    let c = client();
+    let home = c
+        .get(server.url("/"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(home.contains(r#"rel="manifest""#));
+    let health = c.get(server.url("/healthz")).send().await.expect("get");
+    assert_eq!(health.text().await.expect("body"), "ok");
+}

@@ -1,0 +1,144 @@
+//! The SQLite store on a real file: migrations, the append-only timeline, start-up failures.
+
+mod common;
+
+use app::domain::ticket::{Category, Impact, NewTicket, Priority};
+use app::i18n::Locale;
+use app::ports::{Store, TicketInsert};
+use server::store::SqliteStore;
+
+fn insert(subject: &str) -> TicketInsert {
+    let now = chrono::Utc::now();
+    TicketInsert {
+        ticket: NewTicket {
+            contact_name: "Ada".into(),
+            contact_email: "ada@example.com".into(),
+            contact_phone: None,
+            organisation: None,
+            subject: subject.into(),
+            description: "The network drive is unreachable since 9:00.".into(),
+            started: Some("09:00".into()),
+            device: None,
+            software_version: None,
+            category: Category::Network,
+            priority: Priority::Urgent,
+            impact: Impact::Global,
+        },
+        locale: Locale::En,
+        access_hash: "ab".repeat(32),
+        created_at: now,
+        first_response_due: now + chrono::Duration::minutes(30),
+        resolve_due: now + chrono::Duration::hours(8),
+    }
+}
+
+async fn fresh_store(dir: &tempfile::TempDir) -> SqliteStore {
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let store = SqliteStore::open(&url).await.expect("open");
+    store.migrate().await.expect("migrate");
+    store
+}
+
+#[tokio::test]
+async fn the_database_runs_in_wal_mode_and_migrations_are_idempotent() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = fresh_store(&dir).await;
+    store.migrate().await.expect("second run is a no-op");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(store.pool())
+        .await
+        .expect("pragma");
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(store.pool())
+        .await
+        .expect("pragma");
+    assert_eq!(fk, 1);
+}
+
+#[tokio::test]
+async fn a_ticket_is_stored_with_its_first_event_and_the_timeline_cannot_be_rewritten() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = fresh_store(&dir).await;
+    let number = store
+        .create_ticket(insert("Network drive down"))
+        .await
+        .expect("create");
+    let stored = store.ticket(&number).await.expect("read").expect("present");
+    assert_eq!(stored.view.subject, "Network drive down");
+    assert_eq!(stored.view.impact, Impact::Global);
+
+    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_events")
+        .fetch_one(store.pool())
+        .await
+        .expect("count");
+    assert_eq!(events, 1);
+    let edit = sqlx::query("UPDATE ticket_events SET body = 'forged'")
+        .execute(store.pool())
+        .await;
+    assert!(edit
+        .expect_err("update refused")
+        .to_string()
+        .contains("append-only"));
+    let delete = sqlx::query("DELETE FROM ticket_events")
+        .execute(store.pool())
+        .await;
+    assert!(delete
+        .expect_err("delete refused")
+        .to_string()
+        .contains("append-only"));
+}
+
+#[tokio::test]
+async fn a_database_that_cannot_be_migrated_stops_the_server_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("broken.db");
+    std::fs::write(
+        &path,
+        b"this is not an SQLite database, just text that is long enough to be read",
+    )
+    .expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", format!("sqlite://{}", path.display()))
+        .env("LEPTOS_OUTPUT_NAME", "helpdesk")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error:"), "{stderr}");
+    assert!(
+        stderr.contains("the database could not be brought up to date")
+            || stderr.contains("cannot open the database"),
+        "{stderr}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).is_empty(),
+        "never started listening"
+    );
+}
+
+#[tokio::test]
+async fn drafts_expire() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = fresh_store(&dir).await;
+    let now = chrono::Utc::now();
+    store
+        .save_draft(
+            "a".repeat(32).as_str(),
+            "{}",
+            now + chrono::Duration::hours(1),
+        )
+        .await
+        .expect("save");
+    assert!(store
+        .draft(&"a".repeat(32), now)
+        .await
+        .expect("read")
+        .is_some());
+    assert!(store
+        .draft(&"a".repeat(32), now + chrono::Duration::hours(2))
+        .await
+        .expect("read")
+        .is_none());
+}
