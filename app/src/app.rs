@@ -98,16 +98,18 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{i18n.t(|s| s.skip_to_content)}</a>
             <Header />
             <main id="main" class="container" tabindex="-1">
+                // Pages that load data render whole before sending (SsrMode::Async), so they work
+                // without JavaScript and can answer 404.
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
-                    <Route path=path!("/kb") view=KbIndexPage />
+                    <Route path=path!("/kb") view=KbIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/kb/:slug") view=KbCategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
-                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/diagnosis") view=DiagnosisPage />
                     <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
-                    <Route path=path!("/tickets") view=MyTicketsPage />
+                    <Route path=path!("/tickets") view=MyTicketsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffPage />
                 </Routes>
             </main>

@@ -1,0 +1,28 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { open } from './support';
+
+const pages = [
+  '/', '/kb', '/kb/hardware', '/articles/blue-screen', '/search?q=网络', '/diagnosis',
+  '/tickets', '/tickets/new', '/staff', '/no/such/page',
+];
+
+for (const path of pages) {
+  test(`no serious accessibility problems on ${path}`, async ({ page }, testInfo) => {
+    await open(page, path, testInfo);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(serious).toEqual([]);
+  });
+}
+
+test('no serious accessibility problems on the ticket form showing errors', async ({ page }, testInfo) => {
+  await open(page, '/tickets/new', testInfo);
+  await page.getByRole('button', { name: '提交工单' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => v.id)).toEqual([]);
+});

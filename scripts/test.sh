@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy (server and wasm), cargo tests of all crates
+# (unit and real-server integration tests), then the Playwright suite in headless Chromium
+# against a release build. Installs whatever is missing first.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+
+step "tools"
+scripts/install-tools.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy: server and app with the ssr feature"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy: app compiled to wasm with the hydrate feature"
+cargo clippy -p app --lib --locked --target wasm32-unknown-unknown --no-default-features \
+  --features hydrate -- -D warnings
+
+step "cargo test: unit tests and integration tests against the real server"
+cargo test --workspace --locked
+
+step "release build (server + wasm) with cargo-leptos"
+cargo leptos build --release
+
+step "browser tests (Playwright, headless Chromium)"
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cd end2end
+SERVER_BIN="$target_dir/release/server" E2E_PORT="$port" npx playwright test
