@@ -1,5 +1,6 @@
 //! Labelled form inputs that show their own error beside them.
 
+use crate::domain::ticket::Code;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::{use_i18n, Strings};
 use leptos::prelude::*;
@@ -122,13 +123,13 @@ pub fn TextArea(
     }
 }
 
-/// A drop-down named `form[<field>]` whose options are `(code, label)` pairs.
+/// A drop-down named `form[<field>]` offering every variant of `T`, labelled by `label`.
 #[component]
-pub fn SelectField(
+pub fn SelectField<T: Code + Send + Sync>(
     field: Field,
     errors: Errors,
     #[prop(into)] value: String,
-    options: Vec<(&'static str, fn(&Strings) -> &'static str)>,
+    label: fn(&Strings, T) -> &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
@@ -137,11 +138,15 @@ pub fn SelectField(
             .is_some()
             .to_string()
     };
-    let choices = options
-        .into_iter()
-        .map(|(code, label)| {
-            let selected = value == code;
-            view! { <option value=code selected=selected>{move || label(i18n.locale().strings())}</option> }
+    let choices = T::ALL
+        .iter()
+        .map(|&choice| {
+            let selected = value == choice.code();
+            view! {
+                <option value=choice.code() selected=selected>
+                    {move || label(i18n.locale().strings(), choice)}
+                </option>
+            }
         })
         .collect_view();
     view! {
@@ -160,32 +165,29 @@ pub fn SelectField(
     }
 }
 
-/// A group of radio buttons named `form[<field>]`; each option has a label and an optional hint.
+/// Radio buttons named `form[<field>]`, one per variant of `T`, each with a label and a hint.
 #[component]
-pub fn RadioGroup(
+pub fn RadioGroup<T: Code + Send + Sync>(
     field: Field,
     errors: Errors,
     #[prop(into)] value: String,
-    options: Vec<(&'static str, fn(&Strings) -> (&'static str, &'static str))>,
+    label: fn(&Strings, T) -> (&'static str, &'static str),
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
     let has_error = move || error_text(errors, field, i18n.locale().strings()).is_some();
-    let choices = options
-        .into_iter()
-        .map(|(code, label)| {
-            let input_id = format!("{id}-{code}");
+    let choices = T::ALL
+        .iter()
+        .map(|&choice| {
+            let input_id = format!("{id}-{}", choice.code());
             let label_for = input_id.clone();
-            let checked = value == code;
+            let checked = value == choice.code();
             view! {
                 <label class="choice" for=label_for>
-                    <input type="radio" id=input_id name=format!("form[{id}]") value=code checked=checked />
+                    <input type="radio" id=input_id name=format!("form[{id}]") value=choice.code() checked=checked />
                     <span class="choice-text">
-                        <strong>{move || label(i18n.locale().strings()).0}</strong>
-                        {move || {
-                            let hint = label(i18n.locale().strings()).1;
-                            (!hint.is_empty()).then(|| view! { <small>{hint}</small> })
-                        }}
+                        <strong>{move || label(i18n.locale().strings(), choice).0}</strong>
+                        <small>{move || label(i18n.locale().strings(), choice).1}</small>
                     </span>
                 </label>
             }

@@ -191,7 +191,9 @@ pub struct Strings {
     pub priority_normal: &'static str,
     pub priority_normal_hint: &'static str,
     pub impact_local: &'static str,
+    pub impact_local_hint: &'static str,
     pub impact_global: &'static str,
+    pub impact_global_hint: &'static str,
     pub status_new: &'static str,
     pub status_acknowledged: &'static str,
     pub status_in_progress: &'static str,
@@ -222,11 +224,11 @@ impl Strings {
         }
     }
 
-    /// Label of an impact scope.
-    pub fn impact(&self, i: Impact) -> &'static str {
+    /// Label and hint of an impact scope.
+    pub fn impact(&self, i: Impact) -> (&'static str, &'static str) {
         match i {
-            Impact::Local => self.impact_local,
-            Impact::Global => self.impact_global,
+            Impact::Local => (self.impact_local, self.impact_local_hint),
+            Impact::Global => (self.impact_global, self.impact_global_hint),
         }
     }
 

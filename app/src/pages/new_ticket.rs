@@ -55,25 +55,6 @@ fn TicketForm(draft: Draft) -> impl IntoView {
         }
     });
     let f = draft.form;
-    let categories: Vec<(&'static str, fn(&Strings) -> &'static str)> = vec![
-        ("hardware", |s| s.category_hardware),
-        ("software", |s| s.category_software),
-        ("network", |s| s.category_network),
-        ("system", |s| s.category_system),
-        ("security", |s| s.category_security),
-        ("consultation", |s| s.category_consultation),
-    ];
-    let priorities: Vec<(&'static str, fn(&Strings) -> (&'static str, &'static str))> = vec![
-        ("urgent", |s| (s.priority_urgent, s.priority_urgent_hint)),
-        ("important", |s| {
-            (s.priority_important, s.priority_important_hint)
-        }),
-        ("normal", |s| (s.priority_normal, s.priority_normal_hint)),
-    ];
-    let impacts: Vec<(&'static str, fn(&Strings) -> (&'static str, &'static str))> = vec![
-        ("local", |s| (s.impact_local, "")),
-        ("global", |s| (s.impact_global, "")),
-    ];
     view! {
         <ActionForm action attr:class="ticket-form" attr:novalidate=true>
             <input type="hidden" name="locale" value=move || i18n.locale().code() />
@@ -90,9 +71,9 @@ fn TicketForm(draft: Draft) -> impl IntoView {
             </fieldset>
             <fieldset class="section">
                 <legend>{i18n.t(|s| s.section_classification)}</legend>
-                <SelectField field=Field::Category errors value=f.category options=categories />
-                <RadioGroup field=Field::Priority errors value=f.priority options=priorities />
-                <RadioGroup field=Field::Impact errors value=f.impact options=impacts />
+                <SelectField field=Field::Category errors value=f.category label=Strings::category />
+                <RadioGroup field=Field::Priority errors value=f.priority label=Strings::priority />
+                <RadioGroup field=Field::Impact errors value=f.impact label=Strings::impact />
             </fieldset>
             <fieldset class="section">
                 <legend>{i18n.t(|s| s.section_problem)}</legend>

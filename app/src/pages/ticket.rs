@@ -55,7 +55,7 @@ pub fn TicketPage() -> impl IntoView {
                                 <dt>{s.field_priority}</dt>
                                 <dd>{priority}</dd>
                                 <dt>{s.field_impact}</dt>
-                                <dd>{s.impact(t.impact)}</dd>
+                                <dd>{s.impact(t.impact).0}</dd>
                             </dl>
                             <h2>{s.ticket_details}</h2>
                             <p class="ticket-description">{t.description}</p>
