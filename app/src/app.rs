@@ -73,7 +73,8 @@ fn initial_locale() -> Locale {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let i18n = provide_i18n(initial_locale());
+    let first_locale = initial_locale();
+    let i18n = provide_i18n(first_locale);
 
     // Tests (and people debugging) can tell when the page has become interactive.
     Effect::new(move |_| {
@@ -85,7 +86,9 @@ pub fn App() -> impl IntoView {
     view! {
         <Html {..} lang=move || i18n.locale().tag() />
         <Title formatter=move |page: String| {
-            let app = i18n.locale().strings().app_name;
+            // The server may format the title after the page's signals are gone: fall back to
+            // the language the page was rendered in.
+            let app = i18n.0.try_get().unwrap_or(first_locale).strings().app_name;
             if page.is_empty() { app.to_string() } else { format!("{page} · {app}") }
         } />
         <Meta name="description" content=i18n.t(|s| s.app_tagline) />

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Prints the portal's size and speed figures (no assertions; figures vary by machine):
+#   1. release wasm and JS, raw / gzip -9 / brotli -q 11;
+#   2. SSR throughput of an article page versus a bare axum handler returning the same bytes,
+#      measured with wrk (Debian) on loopback, and their ratio.
+# Usage: scripts/bench.sh [seconds per load run, default 10]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+secs=${1:-10}
+
+scripts/install-tools.sh >/dev/null
+for tool in wrk brotli; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
+done
+cargo leptos build --release >/dev/null 2>&1
+cargo build --release --bin bare-page --locked >/dev/null 2>&1
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+
+echo "== Release front end (target/site/pkg)"
+printf '%-22s %10s %10s %10s\n' file raw gzip brotli
+total=(0 0 0)
+for f in target/site/pkg/*.wasm target/site/pkg/*.js; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
+  printf '%-22s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)))
+done
+printf '%-22s %10d %10d %10d\n' "wasm + js" "${total[@]}"
+
+work=$(mktemp -d)
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
+pids=()
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return; sleep 0.1; done; echo "server did not start" >&2; exit 1; }
+
+ssr_port=$(free_port)
+DATABASE_URL="sqlite://$work/bench.db" RUST_LOG=warn "$target_dir/release/server" serve --demo --addr "127.0.0.1:$ssr_port" >/dev/null &
+pids+=($!)
+page="http://127.0.0.1:$ssr_port/articles/blue-screen"
+wait_up "http://127.0.0.1:$ssr_port/healthz"
+curl -fs -H 'Accept-Language: zh-CN' "$page" >"$work/page.html"
+bare_port=$(free_port)
+"$target_dir/release/bare-page" "$work/page.html" "127.0.0.1:$bare_port" >/dev/null &
+pids+=($!)
+wait_up "http://127.0.0.1:$bare_port/"
+
+run() { wrk -t2 -c32 -d"${secs}s" -H 'Accept-Language: zh-CN' "$1" | awk '/Requests\/sec/ {print $2} /Latency/ {print $2 > "/dev/stderr"}'; }
+echo
+echo "== SSR throughput ($(stat -c %s "$work/page.html") byte article page, wrk 2 threads, 32 connections, ${secs}s each)"
+run "$page" >/dev/null 2>&1 # warm-up
+ssr=$(run "$page" 2>"$work/ssr_lat")
+bare=$(run "http://127.0.0.1:$bare_port/articles/blue-screen" 2>"$work/bare_lat")
+printf '%-28s %12s req/s   mean latency %s\n' "Leptos SSR article page" "$ssr" "$(cat "$work/ssr_lat")"
+printf '%-28s %12s req/s   mean latency %s\n' "bare axum, same bytes" "$bare" "$(cat "$work/bare_lat")"
+python3 -c "print(f'SSR / bare ratio: {float(\"$ssr\") / float(\"$bare\"):.3f}')"
