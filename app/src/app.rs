@@ -86,9 +86,13 @@ pub fn App() -> impl IntoView {
     view! {
         <Html {..} lang=move || i18n.locale().tag() />
         <Title formatter=move |page: String| {
-            // The server may format the title after the page's signals are gone: fall back to
-            // the language the page was rendered in.
-            let app = i18n.0.try_get().unwrap_or(first_locale).strings().app_name;
+            // The server formats the title after the page's reactive owner is gone, so it must
+            // not read signals there; its language cannot change during one render anyway.
+            #[cfg(feature = "ssr")]
+            let locale = first_locale;
+            #[cfg(not(feature = "ssr"))]
+            let locale = i18n.locale();
+            let app = locale.strings().app_name;
             if page.is_empty() { app.to_string() } else { format!("{page} · {app}") }
         } />
         <Meta name="description" content=i18n.t(|s| s.app_tagline) />

@@ -188,3 +188,40 @@ async fn static_assets_for_the_home_screen_are_served() {
     let health = c.get(server.url("/healthz")).send().await.expect("get");
     assert_eq!(health.text().await.expect("body"), "ok");
 }
+
+#[tokio::test]
+async fn pages_render_correctly_under_concurrent_load() {
+    let server = TestServer::start();
+    let tasks: Vec<_> = (0..200)
+        .map(|i| {
+            let (path, lang, title) = if i % 2 == 0 {
+                (
+                    "/articles/blue-screen",
+                    "zh-CN",
+                    "<title>电脑蓝屏怎么办 · IT 服务中心</title>",
+                )
+            } else {
+                (
+                    "/kb/network",
+                    "en",
+                    "<title>Network · IT Help Centre</title>",
+                )
+            };
+            let url = server.url(path);
+            tokio::spawn(async move {
+                let res = client()
+                    .get(url)
+                    .header("Accept-Language", lang)
+                    .send()
+                    .await
+                    .expect("get");
+                assert_eq!(res.status(), StatusCode::OK);
+                let body = res.text().await.expect("body");
+                assert!(body.contains(title), "{}", &body[..body.len().min(600)]);
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.expect("request task");
+    }
+}
