@@ -2,30 +2,18 @@
 
 mod common;
 
-use common::{client, TestServer};
+use common::{client, get_page, TestServer};
 use reqwest::StatusCode;
 
 #[tokio::test]
 async fn language_follows_accept_language_then_the_cookie() {
     let server = TestServer::start();
     let c = client();
-    let zh = c
-        .get(server.url("/"))
-        .header("Accept-Language", "zh-CN,zh;q=0.9")
-        .send()
-        .await
-        .expect("get");
-    let zh = zh.text().await.expect("body");
+    let (_, zh) = get_page(&c, server.url("/"), "zh-CN,zh;q=0.9").await;
     assert!(zh.contains(r#"<html lang="zh-CN""#), "{}", &zh[..200]);
     assert!(zh.contains("需要什么帮助？"));
 
-    let en = c
-        .get(server.url("/"))
-        .header("Accept-Language", "en-GB,en;q=0.9")
-        .send()
-        .await
-        .expect("get");
-    let en = en.text().await.expect("body");
+    let (_, en) = get_page(&c, server.url("/"), "en-GB,en;q=0.9").await;
     assert!(en.contains(r#"<html lang="en""#));
     assert!(en.contains("How can we help?"));
 
@@ -48,51 +36,24 @@ async fn language_follows_accept_language_then_the_cookie() {
             && cookie.contains("SameSite=Lax")
     );
 
-    let page = c
-        .get(server.url("/kb"))
-        .header("Accept-Language", "zh-CN")
-        .send()
-        .await
-        .expect("get");
-    assert!(page
-        .text()
-        .await
-        .expect("body")
-        .contains("<h1>Knowledge base</h1>"));
+    let (_, page) = get_page(&c, server.url("/kb"), "zh-CN").await;
+    assert!(page.contains("<h1>Knowledge base</h1>"));
 }
 
 #[tokio::test]
 async fn knowledge_base_lists_categories_and_renders_articles_in_both_languages() {
     let server = TestServer::start();
     let c = client();
-    let kb = c
-        .get(server.url("/kb"))
-        .header("Accept-Language", "zh")
-        .send()
-        .await
-        .expect("get");
-    let kb = kb.text().await.expect("body");
+    let (_, kb) = get_page(&c, server.url("/kb"), "zh").await;
     for name in ["硬件故障", "软件故障", "网络故障"] {
         assert!(kb.contains(name), "category {name} missing");
     }
-    let cat = c
-        .get(server.url("/kb/network"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(cat.status(), StatusCode::OK);
-    let cat = cat.text().await.expect("body");
+    let (status, cat) = get_page(&c, server.url("/kb/network"), "en").await;
+    assert_eq!(status, StatusCode::OK);
     assert!(cat.contains("IP address conflict: get a new address"));
 
-    let art = c
-        .get(server.url("/articles/ip-conflict"))
-        .header("Accept-Language", "zh")
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(art.status(), StatusCode::OK);
-    let art = art.text().await.expect("body");
+    let (status, art) = get_page(&c, server.url("/articles/ip-conflict"), "zh").await;
+    assert_eq!(status, StatusCode::OK);
     assert!(art.contains("<h1>提示 IP 地址冲突：重新获取地址</h1>"));
     assert!(
         art.contains("<code>ipconfig /release</code>"),
@@ -113,14 +74,8 @@ async fn unknown_pages_and_articles_get_a_friendly_404_with_search() {
         "/articles/no-such-article",
         "/kb/no-such-category",
     ] {
-        let res = c
-            .get(server.url(path))
-            .header("Accept-Language", "en")
-            .send()
-            .await
-            .expect("get");
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
-        let body = res.text().await.expect("body");
+        let (status, body) = get_page(&c, server.url(path), "en").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(body.contains("Page not found"), "{path}");
         assert!(body.contains(r#"role="search""#), "{path} offers search");
     }
@@ -130,31 +85,12 @@ async fn unknown_pages_and_articles_get_a_friendly_404_with_search() {
 async fn search_finds_chinese_and_english_words_and_says_when_nothing_matched() {
     let server = TestServer::start();
     let c = client();
-    let zh = c
-        .get(server.url("/search?q=蓝屏"))
-        .header("Accept-Language", "zh")
-        .send()
-        .await
-        .expect("get");
-    assert!(zh.text().await.expect("body").contains("电脑蓝屏怎么办"));
-    let en = c
-        .get(server.url("/search?q=ipconfig%20renew"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .expect("get");
-    assert!(en
-        .text()
-        .await
-        .expect("body")
-        .contains("IP address conflict"));
-    let none = c
-        .get(server.url("/search?q=qwertyuiop"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .expect("get");
-    assert!(none.text().await.expect("body").contains("Nothing matched"));
+    let (_, zh) = get_page(&c, server.url("/search?q=蓝屏"), "zh").await;
+    assert!(zh.contains("电脑蓝屏怎么办"));
+    let (_, en) = get_page(&c, server.url("/search?q=ipconfig%20renew"), "en").await;
+    assert!(en.contains("IP address conflict"));
+    let (_, none) = get_page(&c, server.url("/search?q=qwertyuiop"), "en").await;
+    assert!(none.contains("Nothing matched"));
 }
 
 #[tokio::test]
@@ -209,14 +145,8 @@ async fn pages_render_correctly_under_concurrent_load() {
             };
             let url = server.url(path);
             tokio::spawn(async move {
-                let res = client()
-                    .get(url)
-                    .header("Accept-Language", lang)
-                    .send()
-                    .await
-                    .expect("get");
-                assert_eq!(res.status(), StatusCode::OK);
-                let body = res.text().await.expect("body");
+                let (status, body) = get_page(&client(), url, lang).await;
+                assert_eq!(status, StatusCode::OK);
                 assert!(body.contains(title), "{}", &body[..body.len().min(600)]);
             })
         })

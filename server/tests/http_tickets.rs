@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{client, ticket_fields, TestServer};
+use common::{client, get_page, ticket_fields, TestServer};
 use reqwest::StatusCode;
 use std::collections::HashSet;
 
@@ -32,14 +32,8 @@ async fn a_plain_form_post_creates_a_ticket_and_redirects_to_it() {
         "{href}"
     );
 
-    let page = c
-        .get(server.url(&href))
-        .header("Accept-Language", "zh")
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(page.status(), StatusCode::OK);
-    let page = page.text().await.expect("body");
+    let (status, page) = get_page(&c, server.url(&href), "zh").await;
+    assert_eq!(status, StatusCode::OK);
     assert!(page.contains(&format!("IT-{year}-000001")));
     assert!(page.contains("我们已收到您的工单。"));
     assert!(page.contains("预计首次响应时间"));
@@ -51,29 +45,15 @@ async fn a_plain_form_post_creates_a_ticket_and_redirects_to_it() {
         format!("{number}?key={}", "0".repeat(32)),
         number.to_string(),
     ] {
-        let res = c.get(server.url(&path)).send().await.expect("get");
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
-        assert!(!res.text().await.expect("body").contains("打印机无法识别"));
+        let (status, body) = get_page(&c, server.url(&path), "zh").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!body.contains("打印机无法识别"));
     }
 
     // "My tickets" lists it for this browser only.
-    let mine = c
-        .get(server.url("/tickets"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("body");
+    let (_, mine) = get_page(&c, server.url("/tickets"), "zh").await;
     assert!(mine.contains("打印机无法识别"));
-    let other = client()
-        .get(server.url("/tickets"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("body");
+    let (_, other) = get_page(&client(), server.url("/tickets"), "zh").await;
     assert!(!other.contains("打印机无法识别"));
 }
 
@@ -101,13 +81,7 @@ async fn a_refused_plain_form_comes_back_with_what_was_typed_and_every_error() {
     let back = location(&res);
     assert!(back.starts_with("/tickets/new?draft="), "{back}");
 
-    let page = c
-        .get(server.url(&back))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .expect("get");
-    let page = page.text().await.expect("body");
+    let (_, page) = get_page(&c, server.url(&back), "en").await;
     assert!(page.contains("Please correct the following:"));
     assert!(
         page.contains(r#"value="wang.fang(at)example""#),
@@ -126,17 +100,8 @@ async fn a_refused_plain_form_comes_back_with_what_was_typed_and_every_error() {
     assert!(page.contains(r##"<a href="#priority">Urgency"##));
 
     // Nothing was stored.
-    let mine = c
-        .get(server.url("/tickets"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .expect("get");
-    assert!(mine
-        .text()
-        .await
-        .expect("body")
-        .contains("No tickets opened from this browser yet."));
+    let (_, mine) = get_page(&c, server.url("/tickets"), "en").await;
+    assert!(mine.contains("No tickets opened from this browser yet."));
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
 //! Storage: opening the database, migrations, and the SQLite implementation of the store port.
 
+mod rows;
 mod sqlite;
 
 pub use sqlite::SqliteStore;

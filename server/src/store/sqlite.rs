@@ -1,16 +1,15 @@
 //! The store on an embedded SQLite file: WAL mode, busy timeout, one pool.
 
+use super::rows::{like_pattern, locale_of, pick_translations, ticket_view, TICKET_COLUMNS};
 use super::{db, from_ms, to_ms};
 use app::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
-use app::domain::ticket::{Code, Status, TicketSummary, TicketView};
+use app::domain::ticket::{Code, Status, TicketSummary};
 use app::domain::ticket_number;
 use app::i18n::Locale;
 use app::ports::{ArticleRecord, GuardedSummary, GuardedTicket, Store, StoreError, TicketInsert};
 use async_trait::async_trait;
 use chrono::{DateTime, Datelike, Utc};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
@@ -64,72 +63,6 @@ impl SqliteStore {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
-}
-
-fn locale_of(code: &str) -> Result<Locale, StoreError> {
-    Locale::parse(code).ok_or_else(|| StoreError::Corrupt(format!("unknown locale {code}")))
-}
-
-fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, StoreError> {
-    let value: String = row.try_get(column).map_err(db)?;
-    T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
-}
-
-/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
-fn like_pattern(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    out.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
-/// From rows ordered by article, keeps one translation each: `locale` when present.
-fn pick_translations(
-    rows: Vec<SqliteRow>,
-    locale: Locale,
-) -> Result<Vec<ArticleSummary>, StoreError> {
-    let mut out: Vec<(i64, bool, ArticleSummary)> = Vec::new();
-    for row in rows {
-        let id: i64 = row.try_get("id").map_err(db)?;
-        let preferred = row.try_get::<String, _>("locale").map_err(db)? == locale.code();
-        let summary = ArticleSummary {
-            slug: row.try_get("slug").map_err(db)?,
-            title: row.try_get("title").map_err(db)?,
-            summary: row.try_get("summary").map_err(db)?,
-        };
-        match out.iter_mut().find(|(i, _, _)| *i == id) {
-            Some(entry) if preferred && !entry.1 => *entry = (id, true, summary),
-            Some(_) => {}
-            None => out.push((id, preferred, summary)),
-        }
-    }
-    Ok(out.into_iter().map(|(_, _, s)| s).collect())
-}
-
-const TICKET_COLUMNS: &str =
-    "number, subject, description, contact_name, category, priority, impact, \
-     status, created_at, first_response_due, resolve_due, access_hash";
-
-fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
-    Ok(TicketView {
-        number: row.try_get("number").map_err(db)?,
-        subject: row.try_get("subject").map_err(db)?,
-        description: row.try_get("description").map_err(db)?,
-        contact_name: row.try_get("contact_name").map_err(db)?,
-        category: code_of(row, "category")?,
-        priority: code_of(row, "priority")?,
-        impact: code_of(row, "impact")?,
-        status: code_of(row, "status")?,
-        created_at: from_ms(row.try_get("created_at").map_err(db)?)?,
-        first_response_due: from_ms(row.try_get("first_response_due").map_err(db)?)?,
-        resolve_due: from_ms(row.try_get("resolve_due").map_err(db)?)?,
-    })
 }
 
 #[async_trait]
@@ -395,16 +328,5 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await
             .map_err(db)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(like_pattern("蓝屏"), "%蓝屏%");
-        assert_eq!(like_pattern("100%_a\\"), "%100\\%\\_a\\\\%");
     }
 }

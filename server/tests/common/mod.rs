@@ -69,6 +69,22 @@ pub fn client() -> reqwest::Client {
         .expect("client")
 }
 
+/// GETs `url` asking for `lang`; returns the status and the body.
+pub async fn get_page(
+    c: &reqwest::Client,
+    url: String,
+    lang: &str,
+) -> (reqwest::StatusCode, String) {
+    let res = c
+        .get(url)
+        .header("Accept-Language", lang)
+        .send()
+        .await
+        .expect("get");
+    let status = res.status();
+    (status, res.text().await.expect("body"))
+}
+
 /// A valid ticket form as `(name, value)` pairs, in the encoding an HTML form posts.
 pub fn ticket_fields(subject: &str) -> Vec<(String, String)> {
     [

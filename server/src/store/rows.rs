@@ -1,0 +1,86 @@
+//! Turning SQLite rows into domain types, and small SQL helpers.
+
+use super::{db, from_ms};
+use app::domain::kb::ArticleSummary;
+use app::domain::ticket::{Code, TicketView};
+use app::i18n::Locale;
+use app::ports::StoreError;
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+pub(super) fn locale_of(code: &str) -> Result<Locale, StoreError> {
+    Locale::parse(code).ok_or_else(|| StoreError::Corrupt(format!("unknown locale {code}")))
+}
+
+pub(super) fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, StoreError> {
+    let value: String = row.try_get(column).map_err(db)?;
+    T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+pub(super) fn like_pattern(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// From rows ordered by article, keeps one translation each: `locale` when present.
+pub(super) fn pick_translations(
+    rows: Vec<SqliteRow>,
+    locale: Locale,
+) -> Result<Vec<ArticleSummary>, StoreError> {
+    let mut out: Vec<(i64, bool, ArticleSummary)> = Vec::new();
+    for row in rows {
+        let id: i64 = row.try_get("id").map_err(db)?;
+        let preferred = row.try_get::<String, _>("locale").map_err(db)? == locale.code();
+        let summary = ArticleSummary {
+            slug: row.try_get("slug").map_err(db)?,
+            title: row.try_get("title").map_err(db)?,
+            summary: row.try_get("summary").map_err(db)?,
+        };
+        match out.iter_mut().find(|(i, _, _)| *i == id) {
+            Some(entry) if preferred && !entry.1 => *entry = (id, true, summary),
+            Some(_) => {}
+            None => out.push((id, preferred, summary)),
+        }
+    }
+    Ok(out.into_iter().map(|(_, _, s)| s).collect())
+}
+
+pub(super) const TICKET_COLUMNS: &str =
+    "number, subject, description, contact_name, category, priority, impact, \
+     status, created_at, first_response_due, resolve_due, access_hash";
+
+pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
+    Ok(TicketView {
+        number: row.try_get("number").map_err(db)?,
+        subject: row.try_get("subject").map_err(db)?,
+        description: row.try_get("description").map_err(db)?,
+        contact_name: row.try_get("contact_name").map_err(db)?,
+        category: code_of(row, "category")?,
+        priority: code_of(row, "priority")?,
+        impact: code_of(row, "impact")?,
+        status: code_of(row, "status")?,
+        created_at: from_ms(row.try_get("created_at").map_err(db)?)?,
+        first_response_due: from_ms(row.try_get("first_response_due").map_err(db)?)?,
+        resolve_due: from_ms(row.try_get("resolve_due").map_err(db)?)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern("蓝屏"), "%蓝屏%");
+        assert_eq!(like_pattern("100%_a\\"), "%100\\%\\_a\\\\%");
+    }
+}
