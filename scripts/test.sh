@@ -7,6 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
+# CI builds from a clean clone, where incremental caches only cost disk and time.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
 step "tools"

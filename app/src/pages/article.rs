@@ -3,6 +3,7 @@
 use super::not_found::{NotFound, ServerErrorNotice};
 use crate::api::kb::get_article;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::loading::Loading;
 use crate::i18n::{format_time, use_i18n, Locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,7 +19,7 @@ pub fn ArticlePage() -> impl IntoView {
         |(slug, locale)| get_article(slug, locale),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match article.await {
                     Ok(Some(a)) => {

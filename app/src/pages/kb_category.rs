@@ -2,7 +2,7 @@
 
 use super::not_found::{NotFound, ServerErrorNotice};
 use crate::api::kb::get_category;
-use crate::components::breadcrumb::Breadcrumb;
+use crate::components::{article_list::ArticleList, breadcrumb::Breadcrumb, loading::Loading};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,30 +18,18 @@ pub fn KbCategoryPage() -> impl IntoView {
         |(slug, locale)| get_category(slug, locale),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(p)) => {
                         let empty = p.articles.is_empty();
-                        let articles = p
-                            .articles
-                            .into_iter()
-                            .map(|a| {
-                                view! {
-                                    <li>
-                                        <a href=format!("/articles/{}", a.slug)>{a.title}</a>
-                                        <p>{a.summary}</p>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
                         view! {
                             <Title text=p.category.name.clone() />
                             <Breadcrumb trail=vec![("/kb".to_string(), i18n.locale().strings().kb_title.to_string())] />
                             <h1>{p.category.name}</h1>
                             <p>{p.category.description}</p>
                             {empty.then(|| view! { <p>{i18n.t(|s| s.kb_empty_category)}</p> })}
-                            <ul class="article-list">{articles}</ul>
+                            <ArticleList articles=p.articles />
                         }
                             .into_any()
                     }

@@ -2,6 +2,7 @@
 
 use super::not_found::ServerErrorNotice;
 use crate::api::tickets::my_tickets;
+use crate::components::loading::Loading;
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,7 +16,7 @@ pub fn MyTicketsPage() -> impl IntoView {
         <Title text=i18n.t(|s| s.my_tickets_title) />
         <h1>{i18n.t(|s| s.my_tickets_title)}</h1>
         <p>{i18n.t(|s| s.my_tickets_intro)}</p>
-        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let locale = i18n.locale();
                 let s = locale.strings();

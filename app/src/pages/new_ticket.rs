@@ -3,6 +3,7 @@
 
 use crate::api::tickets::{load_draft, CreateTicket, CreateTicketOutcome, Draft};
 use crate::components::field::{RadioGroup, SelectField, TextArea, TextField};
+use crate::components::loading::Loading;
 use crate::domain::validation::{limits, Field, FieldError};
 use crate::i18n::{use_i18n, Strings};
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn NewTicketPage() -> impl IntoView {
         <Title text=i18n.t(|s| s.ticket_new_title) />
         <h1>{i18n.t(|s| s.ticket_new_title)}</h1>
         <p>{i18n.t(|s| s.ticket_new_intro)}</p>
-        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let draft = draft.await.unwrap_or_default();
                 view! { <TicketForm draft /> }

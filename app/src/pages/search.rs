@@ -2,7 +2,7 @@
 
 use super::not_found::ServerErrorNotice;
 use crate::api::kb::search_articles;
-use crate::components::search_box::SearchBox;
+use crate::components::{article_list::ArticleList, loading::Loading, search_box::SearchBox};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,7 +22,7 @@ pub fn SearchPage() -> impl IntoView {
         <Title text=i18n.t(|s| s.search_title) />
         <h1>{i18n.t(|s| s.search_title)}</h1>
         {move || view! { <SearchBox id="page-search" value=q() /> }}
-        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let s = i18n.locale().strings();
                 let query = q();
@@ -36,18 +36,9 @@ pub fn SearchPage() -> impl IntoView {
                     }
                         .into_any(),
                     Ok(list) => {
-                        let items = list
-                            .into_iter()
-                            .map(|a| view! {
-                                <li>
-                                    <a href=format!("/articles/{}", a.slug)>{a.title}</a>
-                                    <p>{a.summary}</p>
-                                </li>
-                            })
-                            .collect_view();
                         view! {
                             <h2>{s.search_results_for} " “" {query} "”"</h2>
-                            <ul class="article-list">{items}</ul>
+                            <ArticleList articles=list />
                         }
                             .into_any()
                     }

@@ -2,6 +2,7 @@
 
 use super::not_found::{NotFound, ServerErrorNotice};
 use crate::api::tickets::get_ticket;
+use crate::components::loading::Loading;
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,7 +25,7 @@ pub fn TicketPage() -> impl IntoView {
         |(number, key)| get_ticket(number, key),
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t(|s| s.loading)}</p> }>
+        <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match ticket.await {
                     Ok(Some(t)) => {
