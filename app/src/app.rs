@@ -37,26 +37,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
-        use axum::http::{header, request::Parts};
-        let parts = use_context::<Parts>();
-        let header = |name| {
-            parts
-                .as_ref()
-                .and_then(|p| p.headers.get(name))
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        let cookie = header(header::COOKIE).and_then(|c| {
-            c.split(';').find_map(|pair| {
-                pair.trim()
-                    .strip_prefix(crate::i18n::LOCALE_COOKIE)
-                    .and_then(|rest| rest.strip_prefix('='))
-                    .map(str::to_string)
-            })
-        });
+        use crate::api::ssr::{cookie, header};
+        let accept = header(axum::http::header::ACCEPT_LANGUAGE);
         Locale::negotiate(
-            cookie.as_deref(),
-            header(header::ACCEPT_LANGUAGE).as_deref(),
+            cookie(crate::i18n::LOCALE_COOKIE).as_deref(),
+            accept.as_deref(),
         )
     }
     #[cfg(not(feature = "ssr"))]

@@ -17,6 +17,12 @@ pub fn internal(err: impl Display) -> ServerFnError {
     ServerFnError::new("internal error")
 }
 
+/// The value of a request header, if it is text.
+pub fn header(name: header::HeaderName) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts.headers.get(name)?.to_str().ok().map(str::to_string)
+}
+
 /// The value of a cookie sent with this request.
 pub fn cookie(name: &str) -> Option<String> {
     let parts = use_context::<Parts>()?;
@@ -51,10 +57,7 @@ pub fn set_cookie(name: &str, value: &str, max_age_days: u32) {
 
 /// True when the request is a plain HTML form post (no JavaScript), which expects a redirect.
 pub fn is_plain_form_post() -> bool {
-    use_context::<Parts>()
-        .and_then(|p| p.headers.get(header::ACCEPT).cloned())
-        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
-        .unwrap_or(false)
+    header(header::ACCEPT).is_some_and(|v| v.contains("text/html"))
 }
 
 /// A random token of 128 bits, hex-encoded.

@@ -17,6 +17,11 @@ fn error_text(errors: Errors, field: Field, s: &Strings) -> Option<String> {
     })
 }
 
+/// Whether `field` has an error (language does not matter for that).
+fn has_error(errors: Errors, field: Field) -> bool {
+    errors.with(|list| list.iter().any(|e| e.field == field))
+}
+
 /// Label, optional hint and error line shared by every kind of input.
 #[component]
 fn FieldFrame(
@@ -29,7 +34,7 @@ fn FieldFrame(
     let i18n = use_i18n();
     let id = field.input_id();
     view! {
-        <div class="field" class:has-error=move || error_text(errors, field, i18n.locale().strings()).is_some()>
+        <div class="field" class:has-error=move || has_error(errors, field)>
             <label for=id>
                 {move || i18n.locale().strings().field(field)}
                 {(!required).then(|| view! { <span class="optional">" (" {i18n.t(|s| s.optional)} ")"</span> })}
@@ -65,13 +70,8 @@ pub fn TextField(
     #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
     max: usize,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = field.input_id();
-    let invalid = move || {
-        error_text(errors, field, i18n.locale().strings())
-            .is_some()
-            .to_string()
-    };
+    let invalid = move || has_error(errors, field).to_string();
     view! {
         <FieldFrame field errors required hint>
             <input
@@ -99,13 +99,8 @@ pub fn TextArea(
     #[prop(optional)] hint: Option<fn(&Strings) -> &'static str>,
     max: usize,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = field.input_id();
-    let invalid = move || {
-        error_text(errors, field, i18n.locale().strings())
-            .is_some()
-            .to_string()
-    };
+    let invalid = move || has_error(errors, field).to_string();
     view! {
         <FieldFrame field errors required hint>
             <textarea
@@ -133,11 +128,7 @@ pub fn SelectField<T: Code + Send + Sync>(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
-    let invalid = move || {
-        error_text(errors, field, i18n.locale().strings())
-            .is_some()
-            .to_string()
-    };
+    let invalid = move || has_error(errors, field).to_string();
     let choices = T::ALL
         .iter()
         .map(|&choice| {
@@ -175,7 +166,6 @@ pub fn RadioGroup<T: Code + Send + Sync>(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.input_id();
-    let has_error = move || error_text(errors, field, i18n.locale().strings()).is_some();
     let choices = T::ALL
         .iter()
         .map(|&choice| {
@@ -196,7 +186,7 @@ pub fn RadioGroup<T: Code + Send + Sync>(
     view! {
         <fieldset
             class="field radio-group"
-            class:has-error=has_error
+            class:has-error=move || has_error(errors, field)
             id=id
             tabindex="-1"
             aria-describedby=format!("{id}-error")
