@@ -3,9 +3,19 @@
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::{provide_i18n, Locale};
 use crate::pages::{
-    article::ArticlePage, diagnosis::DiagnosisPage, home::HomePage, kb::KbIndexPage,
-    kb_category::KbCategoryPage, my_tickets::MyTicketsPage, new_ticket::NewTicketPage,
-    not_found::NotFound, search::SearchPage, staff::StaffPage, ticket::TicketPage,
+    account::{AccountPage, ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage},
+    article::ArticlePage,
+    audit::AuditPage,
+    diagnosis::DiagnosisPage,
+    home::HomePage,
+    kb::KbIndexPage,
+    kb_category::KbCategoryPage,
+    my_tickets::MyTicketsPage,
+    new_ticket::NewTicketPage,
+    not_found::NotFound,
+    search::SearchPage,
+    staff::StaffPage,
+    ticket::TicketPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
@@ -16,6 +26,8 @@ use leptos_router::{
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::csp::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html>
@@ -102,7 +114,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets") view=MyTicketsPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff") view=StaffPage />
+                    <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/forgot") view=ForgotPage />
+                    <Route path=path!("/reset") view=ResetPage />
+                    <Route path=path!("/verify") view=VerifyPage />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -1,4 +1,5 @@
-//! The admin command line: `serve` (the default), `migrate`, `seed-demo`.
+//! The admin command line: `serve` (the default), `migrate`, `seed-demo`, `admin create`,
+//! `audit verify`.
 
 use crate::config::Config;
 use crate::store::SqliteStore;
@@ -31,6 +32,35 @@ pub enum Command {
     Migrate,
     /// Load the bilingual demo content (skipped when articles already exist).
     SeedDemo,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Check the audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+/// Staff account commands.
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create an administrator (the first one comes from here, never from a default password).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input; otherwise a random one is
+        /// generated and printed once.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// Audit trail commands.
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; report the first broken link and exit non-zero if any.
+    Verify,
 }
 
 /// Logs to stderr; `RUST_LOG` chooses the level (default `info`).
@@ -80,6 +110,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let outcome = crate::demo::seed(&store).await?;
             println!("{outcome}");
             Ok(())
+        }
+        Command::Admin(AdminCommand::Create {
+            email,
+            name,
+            password_stdin,
+        }) => {
+            let store = open_store(&config).await?;
+            crate::admin::create_admin(&store, &email, &name, password_stdin).await
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let store = open_store(&config).await?;
+            crate::admin::verify_audit(&store).await
         }
     }
 }

@@ -19,6 +19,40 @@ pub struct Config {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 256 * 1024, global = true)]
     pub max_body_bytes: usize,
+    /// Folder of the development outbox, where e-mails are written as files.
+    #[arg(
+        long,
+        env = "MAIL_OUTBOX",
+        default_value = "data/outbox",
+        global = true
+    )]
+    pub mail_outbox: std::path::PathBuf,
+    /// The portal's public address for links in e-mails, e.g. https://help.example.com.
+    /// Empty: the address the request came to.
+    #[arg(long, env = "PUBLIC_URL", default_value = "", global = true)]
+    pub public_url: String,
+    /// Take client addresses from `X-Forwarded-For`; only behind a reverse proxy that sets it.
+    #[arg(long, env = "TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+    /// Multiplies every rate-limit allowance (1 in production; more for load tests).
+    #[arg(long, env = "RATE_LIMIT_FACTOR", default_value_t = 1, global = true)]
+    pub rate_limit_factor: u32,
+    /// Sessions unused for this many minutes end.
+    #[arg(
+        long,
+        env = "SESSION_IDLE_MINUTES",
+        default_value_t = 480,
+        global = true
+    )]
+    pub session_idle_minutes: i64,
+    /// Sessions end this many hours after login, however active.
+    #[arg(
+        long,
+        env = "SESSION_ABSOLUTE_HOURS",
+        default_value_t = 168,
+        global = true
+    )]
+    pub session_absolute_hours: i64,
 }
 
 impl Config {

@@ -1,7 +1,10 @@
 //! The portal's server: configuration, storage, HTTP router, demo content and admin commands.
 
+pub mod admin;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod mail;
 pub mod router;
+pub mod security;
 pub mod store;

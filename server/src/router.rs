@@ -4,6 +4,8 @@ use crate::config::Config;
 use crate::store::SqliteStore;
 use anyhow::Context;
 use app::app::{shell, App};
+use app::domain::rate_limit::Limits;
+use app::domain::session::SessionPolicy;
 use app::domain::sla::SlaPolicy;
 use app::ports::Services;
 use axum::body::Body;
@@ -23,6 +25,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Builds the application router around the given services.
 pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) -> Router {
+    let public_url = services.public_url.clone();
     let routes = generate_route_list(App);
     let context = {
         let services = services.clone();
@@ -41,7 +44,19 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
         .layer(middleware::from_fn(move |req, next| {
             refuse_oversize(req, next, max_body_bytes)
         }))
+        .layer(middleware::from_fn(move |req, next| {
+            crate::security::refuse_cross_site(req, next, public_url.clone())
+        }))
         .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&app::csp::policy(None))
+                .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'")),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -95,11 +110,7 @@ pub async fn serve(
     if let Some(addr) = addr {
         options.site_addr = addr;
     }
-    let services = Services {
-        store: Arc::new(store),
-        sla: SlaPolicy::default(),
-        secure_cookies: config.secure_cookies,
-    };
+    let services = services(&config, store);
     let listener = tokio::net::TcpListener::bind(options.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", options.site_addr))?;
@@ -108,10 +119,29 @@ pub async fn serve(
     // Tests and scripts read this line to find the port.
     println!("listening on http://{local}");
     tracing::info!("listening on http://{local}");
-    axum::serve(listener, router)
+    let make = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, make)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")
+}
+
+/// The services every request gets, from the configuration.
+pub fn services(config: &Config, store: SqliteStore) -> Services {
+    Services {
+        store: Arc::new(store),
+        mailer: Arc::new(crate::mail::FileOutbox::new(&config.mail_outbox)),
+        sla: SlaPolicy::default(),
+        sessions: SessionPolicy {
+            idle: chrono::Duration::minutes(config.session_idle_minutes.max(1)),
+            absolute: chrono::Duration::hours(config.session_absolute_hours.max(1)),
+        },
+        limits: Limits::scaled(config.rate_limit_factor),
+        limiter: Default::default(),
+        secure_cookies: config.secure_cookies,
+        trust_proxy: config.trust_proxy,
+        public_url: config.public_url.clone(),
+    }
 }
 
 async fn shutdown_signal() {

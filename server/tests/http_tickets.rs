@@ -140,7 +140,8 @@ async fn the_javascript_client_gets_typed_outcomes_not_redirects() {
 
 #[tokio::test]
 async fn concurrent_submissions_get_distinct_consecutive_numbers() {
-    let server = TestServer::start();
+    // More submissions from one address than the default limit allows.
+    let server = TestServer::start_with(&[("RATE_LIMIT_FACTOR", "10")]);
     let n = 24;
     let tasks: Vec<_> = (0..n)
         .map(|i| {

@@ -1,6 +1,6 @@
 //! Site header: brand, search box, navigation and language switch.
 
-use super::{lang_switch::LangSwitch, search_box::SearchBox};
+use super::{lang_switch::LangSwitch, search_box::SearchBox, user_menu::UserMenu};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,7 +16,10 @@ pub fn Header() -> impl IntoView {
                     <img src="/favicon.svg" alt="" width="28" height="28" />
                     <span>{i18n.t(|s| s.app_name)}</span>
                 </a>
-                <LangSwitch />
+                <div class="header-tools">
+                    <UserMenu />
+                    <LangSwitch />
+                </div>
             </div>
             <div class="container">
                 <SearchBox id="header-search" />

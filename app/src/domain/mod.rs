@@ -1,6 +1,12 @@
 //! Domain types and rules shared by server and browser; plain Rust without I/O.
 
+pub mod account;
+pub mod audit;
+pub mod auth;
 pub mod kb;
+pub mod password;
+pub mod rate_limit;
+pub mod session;
 pub mod sla;
 pub mod ticket;
 pub mod ticket_number;

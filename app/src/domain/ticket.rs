@@ -143,6 +143,53 @@ pub struct TicketView {
     pub resolve_due: chrono::DateTime<chrono::Utc>,
 }
 
+/// What a timeline entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Created,
+    Reply,
+    Note,
+}
+
+impl EventKind {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Reply => "reply",
+            EventKind::Note => "note",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<EventKind> {
+        [EventKind::Created, EventKind::Reply, EventKind::Note]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// One entry of a ticket's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketEvent {
+    pub kind: EventKind,
+    pub author: String,
+    pub body: String,
+    /// An internal note, never sent to customers.
+    pub internal: bool,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A ticket with its timeline, as a page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketPageData {
+    pub ticket: TicketView,
+    pub events: Vec<TicketEvent>,
+    /// The viewer works tickets and may add internal notes.
+    pub staff: bool,
+}
+
 /// A line of "my tickets".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TicketSummary {

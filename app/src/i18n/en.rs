@@ -115,4 +115,5 @@ pub(super) static STRINGS: Strings = Strings {
     status_waiting: "Waiting for you",
     status_resolved: "Resolved",
     status_closed: "Closed",
+    account: &super::account::EN,
 };

@@ -1,7 +1,10 @@
 //! UI translations: one table per language, checked by the compiler so none can miss a string.
 
+mod account;
 mod en;
 mod zh;
+
+pub use account::AccountStrings;
 
 use crate::domain::ticket::{Category, Impact, Priority, Status};
 use crate::domain::validation::{Field, Problem};
@@ -200,6 +203,8 @@ pub struct Strings {
     pub status_waiting: &'static str,
     pub status_resolved: &'static str,
     pub status_closed: &'static str,
+    /// Account, staff and audit pages.
+    pub account: &'static AccountStrings,
 }
 
 impl Strings {

@@ -115,4 +115,5 @@ pub(super) static STRINGS: Strings = Strings {
     status_waiting: "等待您的回复",
     status_resolved: "已解决",
     status_closed: "已关闭",
+    account: &super::account::ZH,
 };

@@ -1,6 +1,8 @@
 //! One module a page.
 
+pub mod account;
 pub mod article;
+pub mod audit;
 pub mod diagnosis;
 pub mod home;
 pub mod kb;

@@ -1,72 +1,161 @@
-//! A ticket's page, opened with the key from its link.
+//! A ticket's page: for the holder of its link, the customer who opened it, or staff.
 
 use super::not_found::{NotFound, ServerErrorNotice};
-use crate::api::tickets::get_ticket;
+use crate::api::tickets::{get_ticket, AddInternalNote, ReplyToTicket};
 use crate::components::loading::Loading;
+use crate::domain::ticket::{Code, EventKind, TicketEvent, TicketPageData};
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Shows a ticket's number, status and expected times.
+/// Shows a ticket's facts, its conversation and the reply form.
 #[component]
 pub fn TicketPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
-    let created = move || query.read().get("created").is_some();
+    let reply = ServerAction::<ReplyToTicket>::new();
+    let note = ServerAction::<AddInternalNote>::new();
+    // Reload after a successful reply or note only: a failed one keeps what was typed.
+    let saved = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(true)) = reply.value().get() {
+            saved.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(true)) = note.value().get() {
+            saved.update(|n| *n += 1);
+        }
+    });
     let ticket = Resource::new(
         move || {
             (
                 params.read().get("number").unwrap_or_default(),
                 query.read().get("key").unwrap_or_default(),
+                saved.get(),
             )
         },
-        |(number, key)| get_ticket(number, key),
+        |(number, key, _)| get_ticket(number, key),
     );
     view! {
-        <Suspense fallback=Loading>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match ticket.await {
-                    Ok(Some(t)) => {
-                        let locale = i18n.locale();
-                        let s = locale.strings();
-                        let (priority, _) = s.priority(t.priority);
-                        view! {
-                            <Title text=t.number.clone() />
-                            {created().then(|| view! {
-                                <div class="notice notice-success" role="status">
-                                    <strong>{s.ticket_created}</strong> " " {s.ticket_keep_link}
-                                </div>
-                            })}
-                            <h1>{t.subject}</h1>
-                            <dl class="ticket-facts">
-                                <dt>{s.ticket_number}</dt>
-                                <dd class="ticket-number">{t.number}</dd>
-                                <dt>{s.ticket_status}</dt>
-                                <dd><span class=format!("status status-{}", crate::domain::ticket::Code::code(t.status))>{s.status(t.status)}</span></dd>
-                                <dt>{s.ticket_expect_response}</dt>
-                                <dd><time datetime=t.first_response_due.to_rfc3339()>{format_time(t.first_response_due, locale)}</time></dd>
-                                <dt>{s.ticket_expect_resolve}</dt>
-                                <dd><time datetime=t.resolve_due.to_rfc3339()>{format_time(t.resolve_due, locale)}</time></dd>
-                                <dt>{s.ticket_opened}</dt>
-                                <dd><time datetime=t.created_at.to_rfc3339()>{format_time(t.created_at, locale)}</time></dd>
-                                <dt>{s.field_category}</dt>
-                                <dd>{s.category(t.category)}</dd>
-                                <dt>{s.field_priority}</dt>
-                                <dd>{priority}</dd>
-                                <dt>{s.field_impact}</dt>
-                                <dd>{s.impact(t.impact).0}</dd>
-                            </dl>
-                            <h2>{s.ticket_details}</h2>
-                            <p class="ticket-description">{t.description}</p>
-                        }
-                            .into_any()
+                    Ok(Some(data)) => {
+                        let key = query.read_untracked().get("key").unwrap_or_default();
+                        view! { <TicketBody data key reply note /> }.into_any()
                     }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <ServerErrorNotice /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
+    }
+}
+
+#[component]
+fn TicketBody(
+    data: TicketPageData,
+    key: String,
+    reply: ServerAction<ReplyToTicket>,
+    note: ServerAction<AddInternalNote>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let created = move || query.read().get("created").is_some();
+    let locale = i18n.locale();
+    let s = locale.strings();
+    let a = s.account;
+    let t = data.ticket;
+    let (priority, _) = s.priority(t.priority);
+    let number = t.number.clone();
+    let events = data
+        .events
+        .into_iter()
+        .map(|e| view! { <EventItem e /> })
+        .collect_view();
+    let reply_error = move || match reply.value().get() {
+        Some(Err(e)) => Some(crate::components::error_text(&e, i18n.locale())),
+        _ => None,
+    };
+    view! {
+        <Title text=t.number.clone() />
+        {created().then(|| view! {
+            <div class="notice notice-success" role="status">
+                <strong>{s.ticket_created}</strong> " " {s.ticket_keep_link}
+            </div>
+        })}
+        <h1>{t.subject}</h1>
+        <dl class="ticket-facts">
+            <dt>{s.ticket_number}</dt>
+            <dd class="ticket-number">{t.number.clone()}</dd>
+            <dt>{s.ticket_status}</dt>
+            <dd><span class=format!("status status-{}", t.status.code())>{s.status(t.status)}</span></dd>
+            <dt>{s.ticket_expect_response}</dt>
+            <dd><time datetime=t.first_response_due.to_rfc3339()>{format_time(t.first_response_due, locale)}</time></dd>
+            <dt>{s.ticket_expect_resolve}</dt>
+            <dd><time datetime=t.resolve_due.to_rfc3339()>{format_time(t.resolve_due, locale)}</time></dd>
+            <dt>{s.ticket_opened}</dt>
+            <dd><time datetime=t.created_at.to_rfc3339()>{format_time(t.created_at, locale)}</time></dd>
+            <dt>{s.field_category}</dt>
+            <dd>{s.category(t.category)}</dd>
+            <dt>{s.field_priority}</dt>
+            <dd>{priority}</dd>
+            <dt>{s.field_impact}</dt>
+            <dd>{s.impact(t.impact).0}</dd>
+        </dl>
+        <h2>{s.ticket_details}</h2>
+        <p class="ticket-description">{t.description}</p>
+        <h2>{a.conversation}</h2>
+        <ol class="timeline">{events}</ol>
+        <ActionForm action=reply attr:class="reply-form">
+            <input type="hidden" name="number" value=t.number.clone() />
+            <input type="hidden" name="key" value=key />
+            <div class="field">
+                <label for="reply-body">{a.reply_label}</label>
+                <textarea id="reply-body" name="body" rows="4" required maxlength="10000"></textarea>
+            </div>
+            <p class="field-error" role="alert">{reply_error}</p>
+            <button type="submit" class="button button-primary">{a.reply_submit}</button>
+        </ActionForm>
+        {data.staff.then(move || view! {
+            <ActionForm action=note attr:class="note-form">
+                <input type="hidden" name="number" value=number.clone() />
+                <div class="field">
+                    <label for="note-body">{a.note_label}</label>
+                    <textarea id="note-body" name="body" rows="3" required maxlength="10000"></textarea>
+                </div>
+                <button type="submit" class="button">{a.note_submit}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+#[component]
+fn EventItem(e: TicketEvent) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.locale();
+    let a = locale.strings().account;
+    let class = if e.internal {
+        "event event-internal"
+    } else {
+        "event"
+    };
+    let what = match e.kind {
+        EventKind::Created => Some(a.event_created),
+        EventKind::Note => Some(a.internal_note),
+        EventKind::Reply => None,
+    };
+    view! {
+        <li class=class>
+            <p class="meta">
+                <strong>{e.author}</strong>
+                {what.map(|w| view! { " · " {w} })}
+                " · "
+                <time datetime=e.at.to_rfc3339()>{format_time(e.at, locale)}</time>
+            </p>
+            {(!e.body.is_empty()).then(|| view! { <p class="event-body">{e.body}</p> })}
+        </li>
     }
 }

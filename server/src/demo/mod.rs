@@ -34,6 +34,7 @@ const ARTICLES: &[(&str, &str, &str)] = articles!(
     "ip-conflict",
     "network-config",
     "wifi-slow",
+    "escalation-procedure",
 );
 
 /// Loads the demo content in one transaction, unless the knowledge base already has articles.
@@ -74,14 +75,15 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
         let zh = parse_article(zh).with_context(|| format!("demo article {slug}.zh"))?;
         let en = parse_article(en).with_context(|| format!("demo article {slug}.en"))?;
         let article_id: i64 = sqlx::query_scalar(
-            "INSERT INTO articles (category_id, slug, position, created_at)
-             SELECT id, $2, $3, $4 FROM kb_categories WHERE slug = $1
+            "INSERT INTO articles (category_id, slug, position, created_at, internal)
+             SELECT id, $2, $3, $4, $5 FROM kb_categories WHERE slug = $1
              RETURNING id",
         )
         .bind(zh.category)
         .bind(slug)
         .bind(i64::try_from(position)?)
         .bind(now)
+        .bind(i64::from(zh.internal))
         .fetch_optional(&mut *tx)
         .await?
         .with_context(|| {

@@ -35,6 +35,8 @@ pub struct ArticleSource<'a> {
     pub category: &'a str,
     pub title: &'a str,
     pub summary: &'a str,
+    /// Staff-only procedure (`internal: yes`), never shown to customers.
+    pub internal: bool,
     pub body: &'a str,
 }
 
@@ -54,6 +56,7 @@ pub fn parse_article(src: &str) -> anyhow::Result<ArticleSource<'_>> {
         category: field("category")?,
         title: field("title")?,
         summary: field("summary")?,
+        internal: field("internal").is_ok_and(|v| v == "yes"),
         body: body.trim(),
     })
 }

@@ -1,7 +1,12 @@
 //! Storage: opening the database, migrations, and the SQLite implementation of the store port.
 
+mod accounts;
+mod audit;
+mod privacy;
 mod rows;
 mod sqlite;
+
+pub use audit::sha256_hex;
 
 pub use sqlite::SqliteStore;
 

@@ -2,7 +2,7 @@
 
 use super::{db, from_ms};
 use app::domain::kb::ArticleSummary;
-use app::domain::ticket::{Code, TicketView};
+use app::domain::ticket::{Code, TicketSummary, TicketView};
 use app::i18n::Locale;
 use app::ports::StoreError;
 use sqlx::sqlite::SqliteRow;
@@ -17,17 +17,20 @@ pub(super) fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, Store
     T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
 }
 
-/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+/// A LIKE pattern matching `word` anywhere, for `ESCAPE '\'`.
 pub(super) fn like_pattern(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    out.push('%');
-    for c in word.chars() {
+    format!("%{}%", escape_like(word))
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+pub(super) fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
             out.push('\\');
         }
         out.push(c);
     }
-    out.push('%');
     out
 }
 
@@ -56,7 +59,7 @@ pub(super) fn pick_translations(
 
 pub(super) const TICKET_COLUMNS: &str =
     "number, subject, description, contact_name, category, priority, impact, \
-     status, created_at, first_response_due, resolve_due, access_hash";
+     status, created_at, first_response_due, resolve_due, access_hash, requester_id";
 
 pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
     Ok(TicketView {
@@ -71,6 +74,17 @@ pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
         created_at: from_ms(row.try_get("created_at").map_err(db)?)?,
         first_response_due: from_ms(row.try_get("first_response_due").map_err(db)?)?,
         resolve_due: from_ms(row.try_get("resolve_due").map_err(db)?)?,
+    })
+}
+
+/// A ticket line; the caller fills in the link.
+pub(super) fn ticket_summary(row: &SqliteRow) -> Result<TicketSummary, StoreError> {
+    Ok(TicketSummary {
+        number: row.try_get("number").map_err(db)?,
+        subject: row.try_get("subject").map_err(db)?,
+        status: code_of(row, "status")?,
+        created_at: from_ms(row.try_get("created_at").map_err(db)?)?,
+        href: String::new(),
     })
 }
 

@@ -1,12 +1,16 @@
 //! The store on an embedded SQLite file: WAL mode, busy timeout, one pool.
 
-use super::rows::{like_pattern, locale_of, pick_translations, ticket_view, TICKET_COLUMNS};
+use super::rows::{
+    like_pattern, locale_of, pick_translations, ticket_summary, ticket_view, TICKET_COLUMNS,
+};
 use super::{db, from_ms, to_ms};
 use app::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
-use app::domain::ticket::{Code, Status, TicketSummary};
+use app::domain::ticket::{Code, EventKind, Status, TicketEvent, TicketSummary};
 use app::domain::ticket_number;
 use app::i18n::Locale;
-use app::ports::{ArticleRecord, GuardedSummary, GuardedTicket, Store, StoreError, TicketInsert};
+use app::ports::{
+    ArticleRecord, GuardedSummary, GuardedTicket, NewTicketEvent, Store, StoreError, TicketInsert,
+};
 use async_trait::async_trait;
 use chrono::{DateTime, Datelike, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -18,6 +22,7 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    audit_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Why the database could not be opened or brought up to date.
@@ -48,7 +53,10 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(connect_err)?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            audit_lock: Default::default(),
+        })
     }
 
     /// Applies the migrations that have not run yet.
@@ -62,6 +70,11 @@ impl SqliteStore {
     /// The pool, for the demo seeder and admin commands.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Serialises appends to the audit chain.
+    pub(super) fn audit_lock(&self) -> &tokio::sync::Mutex<()> {
+        &self.audit_lock
     }
 }
 
@@ -127,6 +140,7 @@ impl Store for SqliteStore {
         &self,
         slug: &str,
         locale: Locale,
+        internal: bool,
     ) -> Result<Option<ArticleRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT a.slug, t.locale, t.title, t.body_html, t.updated_at, c.slug AS category_slug,
@@ -135,12 +149,13 @@ impl Store for SqliteStore {
              JOIN article_translations t ON t.article_id = a.id
              JOIN kb_categories c ON c.id = a.category_id
              LEFT JOIN kb_category_translations ct ON ct.category_id = c.id AND ct.locale = t.locale
-             WHERE a.slug = $1 AND a.internal = 0
+             WHERE a.slug = $1 AND (a.internal = 0 OR $3)
              ORDER BY CASE WHEN t.locale = $2 THEN 0 ELSE 1 END
              LIMIT 1",
         )
         .bind(slug)
         .bind(locale.code())
+        .bind(internal)
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
@@ -211,8 +226,9 @@ impl Store for SqliteStore {
         let ticket_id: i64 = sqlx::query_scalar(
             "INSERT INTO tickets (number, contact_name, contact_email, contact_phone, organisation,
                  subject, description, started, device, software_version, category, priority, impact,
-                 status, locale, access_hash, created_at, updated_at, first_response_due, resolve_due)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19)
+                 status, locale, access_hash, created_at, updated_at, first_response_due, resolve_due,
+                 requester_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19, $20)
              RETURNING id",
         )
         .bind(&number)
@@ -234,16 +250,18 @@ impl Store for SqliteStore {
         .bind(now)
         .bind(to_ms(insert.first_response_due))
         .bind(to_ms(insert.resolve_due))
+        .bind(insert.requester_id)
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
         sqlx::query(
-            "INSERT INTO ticket_events (ticket_id, kind, actor_name, public, body, created_at)
-             VALUES ($1, 'created', $2, 1, '', $3)",
+            "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
+             VALUES ($1, 'created', $4, $2, 1, '', $3)",
         )
         .bind(ticket_id)
         .bind(&t.contact_name)
         .bind(now)
+        .bind(insert.requester_id)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -263,6 +281,7 @@ impl Store for SqliteStore {
             Ok(GuardedTicket {
                 view: ticket_view(&r)?,
                 access_hash: r.try_get("access_hash").map_err(db)?,
+                requester_id: r.try_get("requester_id").map_err(db)?,
             })
         })
         .transpose()
@@ -284,19 +303,95 @@ impl Store for SqliteStore {
         let rows = q.fetch_all(&self.pool).await.map_err(db)?;
         rows.iter()
             .map(|r| {
-                let v = ticket_view(r)?;
                 Ok(GuardedSummary {
-                    summary: TicketSummary {
-                        number: v.number,
-                        subject: v.subject,
-                        status: v.status,
-                        created_at: v.created_at,
-                        href: String::new(),
-                    },
+                    summary: ticket_summary(r)?,
                     access_hash: r.try_get("access_hash").map_err(db)?,
                 })
             })
             .collect()
+    }
+
+    async fn tickets_of(&self, requester_id: i64) -> Result<Vec<TicketSummary>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE requester_id = $1
+             ORDER BY created_at DESC, id DESC LIMIT 500"
+        ))
+        .bind(requester_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(ticket_summary).collect()
+    }
+
+    async fn all_tickets(&self, limit: i64) -> Result<Vec<TicketSummary>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets ORDER BY created_at DESC, id DESC LIMIT $1"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(ticket_summary).collect()
+    }
+
+    async fn ticket_events(
+        &self,
+        number: &str,
+        internal: bool,
+    ) -> Result<Vec<TicketEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT e.kind, e.actor_name, e.public, e.body, e.created_at
+             FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+             WHERE t.number = $1 AND (e.public = 1 OR $2)
+             ORDER BY e.id",
+        )
+        .bind(number)
+        .bind(internal)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = r.try_get("kind").map_err(db)?;
+                Ok(TicketEvent {
+                    kind: EventKind::from_code(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("event kind {kind}")))?,
+                    author: r.try_get("actor_name").map_err(db)?,
+                    body: r.try_get("body").map_err(db)?,
+                    internal: r.try_get::<i64, _>("public").map_err(db)? == 0,
+                    at: from_ms(r.try_get("created_at").map_err(db)?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn add_ticket_event(&self, e: NewTicketEvent) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let id: Option<i64> =
+            sqlx::query_scalar("UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id")
+                .bind(to_ms(e.at))
+                .bind(&e.number)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let Some(ticket_id) = id else {
+            return Err(StoreError::Corrupt(format!("no ticket {}", e.number)));
+        };
+        sqlx::query(
+            "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(ticket_id)
+        .bind(e.kind.code())
+        .bind(e.actor_id)
+        .bind(&e.actor_name)
+        .bind(i64::from(e.public))
+        .bind(&e.body)
+        .bind(to_ms(e.at))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)
     }
 
     async fn save_draft(

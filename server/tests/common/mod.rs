@@ -16,14 +16,24 @@ pub struct TestServer {
 impl TestServer {
     /// Starts `server serve --demo` on port 0 and waits for its "listening on" line.
     pub fn start() -> TestServer {
+        TestServer::start_with(&[])
+    }
+
+    /// Like [`TestServer::start`], with extra environment variables.
+    pub fn start_with(env: &[(&str, &str)]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("portal.db");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+        cmd.args(["serve", "--demo", "--addr", "127.0.0.1:0"])
             .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+            .env("MAIL_OUTBOX", dir.path().join("outbox"))
             .env("LEPTOS_OUTPUT_NAME", "helpdesk")
             .env("MAX_BODY_BYTES", "65536")
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", "warn");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -49,6 +59,65 @@ impl TestServer {
     /// An absolute URL on this server.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// Runs an admin command against this server's database; returns (success, stdout+stderr).
+    pub fn admin(&self, args: &[&str], stdin: &str) -> (bool, String) {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(args)
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", self.db_path().display()),
+            )
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start the admin command");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write stdin");
+        let out = child.wait_with_output().expect("admin command");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    }
+
+    /// Every mail in the development outbox sent to `to`, oldest first.
+    pub fn mails_to(&self, to: &str) -> Vec<String> {
+        let dir = self.dir.path().join("outbox");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|m| m.starts_with(&format!("To: {to}\r\n")))
+            .collect()
+    }
+
+    /// The newest link to `path` (e.g. `/reset`) mailed to `to`, as a path with its query.
+    pub fn mailed_link(&self, to: &str, path: &str) -> String {
+        let mails = self.mails_to(to);
+        let mail = mails.last().unwrap_or_else(|| panic!("no mail to {to}"));
+        let start = mail
+            .find(&format!("{path}?token="))
+            .unwrap_or_else(|| panic!("no {path} link in {mail}"));
+        mail[start..]
+            .split_whitespace()
+            .next()
+            .expect("link")
+            .to_string()
     }
 }
 
@@ -104,4 +173,108 @@ pub fn ticket_fields(subject: &str) -> Vec<(String, String)> {
     .map(|(k, v)| (format!("form[{k}]"), v.to_string()))
     .chain([("locale".to_string(), "zh".to_string())])
     .collect()
+}
+
+/// Calls a server function the way the hydrated app does (URL-encoded body, JSON answer), from
+/// a page of this site.
+pub async fn call(
+    c: &reqwest::Client,
+    server: &TestServer,
+    endpoint: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    c.post(server.url(&format!("/api/{endpoint}")))
+        .header("Origin", server.base.clone())
+        .header("Accept-Language", "en")
+        .form(fields)
+        .send()
+        .await
+        .expect("post")
+}
+
+/// A good password for tests.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Registers `email` in a fresh client, which stays signed in.
+pub async fn registered(server: &TestServer, email: &str, name: &str) -> reqwest::Client {
+    let c = client();
+    let res = call(
+        &c,
+        server,
+        "auth/register",
+        &[
+            ("form[display_name]", name),
+            ("form[email]", email),
+            ("form[password]", PASSWORD),
+            ("form[password_confirm]", PASSWORD),
+            ("locale", "en"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert!(body.get("Done").is_some(), "{body}");
+    c
+}
+
+/// Signs `email` in with [`PASSWORD`] in a fresh client.
+pub async fn signed_in(server: &TestServer, email: &str) -> reqwest::Client {
+    let c = client();
+    let res = call(
+        &c,
+        server,
+        "auth/login",
+        &[("form[email]", email), ("form[password]", PASSWORD)],
+    )
+    .await;
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert!(body.get("Done").is_some(), "login of {email}: {body}");
+    c
+}
+
+/// Creates a staff member holding `roles` (through the admin command and the staff page's
+/// server function) and returns a client signed in as them.
+pub async fn staff(server: &TestServer, email: &str, roles: &[&str]) -> reqwest::Client {
+    let admin_email = "root@example.com";
+    if signed_in_maybe(server, admin_email).await.is_none() {
+        let (ok, out) = server.admin(
+            &[
+                "admin",
+                "create",
+                "--email",
+                admin_email,
+                "--name",
+                "Root",
+                "--password-stdin",
+            ],
+            &format!("{PASSWORD}\n"),
+        );
+        assert!(ok, "{out}");
+    }
+    if email == admin_email {
+        return signed_in(server, email).await;
+    }
+    registered(server, email, "Staff").await;
+    let admin = signed_in(server, admin_email).await;
+    let mut fields = vec![("form[email]", email)];
+    let keys: Vec<String> = roles.iter().map(|r| format!("form[{r}]")).collect();
+    for k in &keys {
+        fields.push((k.as_str(), "on"));
+    }
+    let res = call(&admin, server, "staff/set-roles", &fields).await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    signed_in(server, email).await
+}
+
+async fn signed_in_maybe(server: &TestServer, email: &str) -> Option<reqwest::Client> {
+    let c = client();
+    let res = call(
+        &c,
+        server,
+        "auth/login",
+        &[("form[email]", email), ("form[password]", PASSWORD)],
+    )
+    .await;
+    let body: serde_json::Value = res.json().await.ok()?;
+    body.get("Done").map(|_| c)
 }

@@ -20,12 +20,16 @@ pub async fn create_ticket(
     form: TicketForm,
     locale: Locale,
 ) -> Result<CreateTicketOutcome, ServerFnError> {
-    use super::super::ssr::{internal, is_plain_form_post, random_token, services, token_hash};
+    use super::super::ssr::{
+        client_ip, internal, is_plain_form_post, random_token, rate_limit, services, token_hash,
+        viewer,
+    };
     use crate::domain::validation::validate_ticket;
     use crate::ports::TicketInsert;
 
     let services = services()?;
     let now = chrono::Utc::now();
+    let who = viewer().await?;
     let ticket = match validate_ticket(&form) {
         Ok(ticket) => ticket,
         Err(errors) => {
@@ -47,6 +51,16 @@ pub async fn create_ticket(
             return Ok(CreateTicketOutcome::Invalid { errors });
         }
     };
+    rate_limit(
+        &format!("ticket:ip:{}", client_ip()),
+        services.limits.ticket_per_ip,
+    )?;
+    if let Some(v) = &who {
+        rate_limit(
+            &format!("ticket:acct:{}", v.id),
+            services.limits.ticket_per_account,
+        )?;
+    }
     let due = services.sla.due(ticket.priority, ticket.impact, now);
     let key = random_token();
     let number = services
@@ -56,6 +70,7 @@ pub async fn create_ticket(
             locale,
             access_hash: token_hash(&key),
             created_at: now,
+            requester_id: who.as_ref().map(|v| v.id),
             first_response_due: due.first_response,
             resolve_due: due.resolve,
         })

@@ -1,9 +1,29 @@
 use crate::domain::ticket::TicketSummary;
 use leptos::prelude::*;
 
-/// Tickets opened from this browser (remembered in a cookie until accounts arrive).
+/// The signed-in customer's tickets, and those opened from this browser as a guest.
 #[server(endpoint = "tickets/mine")]
 pub async fn my_tickets() -> Result<Vec<TicketSummary>, ServerFnError> {
+    use super::super::ssr::{internal, services, viewer};
+    let mut list = match viewer().await? {
+        Some(v) => services()?.store.tickets_of(v.id).await.map_err(internal)?,
+        None => Vec::new(),
+    };
+    for t in &mut list {
+        t.href = super::page_href(&t.number, "");
+    }
+    for guest in guest_tickets().await? {
+        if !list.iter().any(|t| t.number == guest.number) {
+            list.push(guest);
+        }
+    }
+    list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    Ok(list)
+}
+
+/// Tickets opened from this browser, remembered in a cookie with their keys.
+#[cfg(feature = "ssr")]
+async fn guest_tickets() -> Result<Vec<TicketSummary>, ServerFnError> {
     use super::super::ssr::{internal, same_hash, services, token_hash};
     let remembered = super::remembered_tickets();
     if remembered.is_empty() {

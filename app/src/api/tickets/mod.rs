@@ -3,11 +3,15 @@
 mod create;
 mod draft;
 mod mine;
+mod note;
+mod reply;
 mod view;
 
 pub use create::*;
 pub use draft::*;
 pub use mine::*;
+pub use note::*;
+pub use reply::*;
 pub use view::*;
 
 /// Cookie that lists the tickets opened from this browser, as `number:key` pairs.
@@ -20,4 +24,50 @@ const MY_TICKETS_MAX: usize = 20;
 /// The link that opens a ticket with its access key.
 pub fn ticket_href(number: &str, key: &str) -> String {
     format!("/tickets/{number}?key={key}")
+}
+
+/// The ticket's page: with the key when there is one, plain for its owner and staff.
+pub fn page_href(number: &str, key: &str) -> String {
+    if key.is_empty() {
+        format!("/tickets/{number}")
+    } else {
+        ticket_href(number, key)
+    }
+}
+
+/// A ticket the asking person may open, and how.
+#[cfg(feature = "ssr")]
+pub(crate) struct TicketAccess {
+    pub ticket: crate::ports::GuardedTicket,
+    pub viewer: Option<crate::domain::auth::Viewer>,
+    /// The viewer works tickets: sees internal notes.
+    pub staff: bool,
+}
+
+/// Opens a ticket for the key holder, its signed-in requester, or staff who work tickets.
+/// Unknown numbers and wrong keys look the same, so numbers cannot be probed.
+#[cfg(feature = "ssr")]
+pub(crate) async fn open_ticket(
+    number: &str,
+    key: &str,
+) -> Result<Option<TicketAccess>, leptos::prelude::ServerFnError> {
+    use super::ssr::{internal, same_hash, services, token_hash, viewer};
+    use crate::domain::auth::{may, Operation};
+    let Some(number) = crate::domain::ticket_number::normalise(number) else {
+        return Ok(None);
+    };
+    let Some(ticket) = services()?.store.ticket(&number).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let viewer = viewer().await?;
+    let staff = may(viewer.as_ref(), Operation::WorkTickets);
+    let owner = viewer
+        .as_ref()
+        .is_some_and(|v| ticket.requester_id == Some(v.id));
+    let key_ok = !key.is_empty() && same_hash(&ticket.access_hash, &token_hash(key));
+    Ok((staff || owner || key_ok).then_some(TicketAccess {
+        ticket,
+        viewer,
+        staff,
+    }))
 }

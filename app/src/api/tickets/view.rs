@@ -1,17 +1,25 @@
-use crate::domain::ticket::TicketView;
+use crate::domain::ticket::TicketPageData;
 use leptos::prelude::*;
 
-/// A ticket, shown only to whoever holds the key from its link; `None` for anyone else.
+/// A ticket with its timeline, for whoever holds the key from its link, the customer who opened
+/// it, or staff who work tickets; `None` for anyone else. Internal notes go to staff only.
 #[server(endpoint = "tickets/view")]
-pub async fn get_ticket(number: String, key: String) -> Result<Option<TicketView>, ServerFnError> {
-    use super::super::ssr::{internal, same_hash, services, token_hash};
-    let found = match crate::domain::ticket_number::normalise(&number) {
-        Some(n) => services()?.store.ticket(&n).await.map_err(internal)?,
-        None => None,
+pub async fn get_ticket(
+    number: String,
+    key: String,
+) -> Result<Option<TicketPageData>, ServerFnError> {
+    use super::super::ssr::{internal, services};
+    let Some(access) = super::open_ticket(&number, &key).await? else {
+        return Ok(None);
     };
-    // Unknown number and wrong key look the same, so numbers cannot be probed.
-    match found {
-        Some(t) if same_hash(&t.access_hash, &token_hash(&key)) => Ok(Some(t.view)),
-        _ => Ok(None),
-    }
+    let events = services()?
+        .store
+        .ticket_events(&access.ticket.view.number, access.staff)
+        .await
+        .map_err(internal)?;
+    Ok(Some(TicketPageData {
+        ticket: access.ticket.view,
+        events,
+        staff: access.staff,
+    }))
 }

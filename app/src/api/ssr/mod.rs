@@ -1,5 +1,13 @@
 //! Request helpers shared by the server functions (server only).
 
+mod guard;
+mod password;
+mod session;
+
+pub use guard::*;
+pub use password::*;
+pub use session::*;
+
 use crate::ports::Services;
 use axum::http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
@@ -14,7 +22,7 @@ pub fn services() -> Result<Services, ServerFnError> {
 /// Logs an internal failure and returns an error that reveals nothing of it.
 pub fn internal(err: impl Display) -> ServerFnError {
     tracing::error!(error = %err, "server function failed");
-    ServerFnError::new("internal error")
+    ServerFnError::new(crate::api::INTERNAL_ERROR)
 }
 
 /// The value of a request header, if it is text.
@@ -39,12 +47,16 @@ pub fn cookie(name: &str) -> Option<String> {
 
 /// Sets a long-lived, HttpOnly, SameSite=Lax cookie on the response.
 pub fn set_cookie(name: &str, value: &str, max_age_days: u32) {
+    set_cookie_secs(name, value, i64::from(max_age_days) * 86_400);
+}
+
+/// Sets an HttpOnly, SameSite=Lax cookie living `max_age` seconds (0 deletes it).
+pub fn set_cookie_secs(name: &str, value: &str, max_age: i64) {
     let secure = if use_context::<Services>().is_some_and(|s| s.secure_cookies) {
         "; Secure"
     } else {
         ""
     };
-    let max_age = u64::from(max_age_days) * 86_400;
     let cookie =
         format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
     if let (Some(res), Ok(v)) = (
@@ -53,6 +65,32 @@ pub fn set_cookie(name: &str, value: &str, max_age_days: u32) {
     ) {
         res.append_header(header::SET_COOKIE, v);
     }
+}
+
+/// The request's language: the cookie, then `Accept-Language`.
+pub fn request_locale() -> crate::i18n::Locale {
+    crate::i18n::Locale::negotiate(
+        cookie(crate::i18n::LOCALE_COOKIE).as_deref(),
+        header(header::ACCEPT_LANGUAGE).as_deref(),
+    )
+}
+
+/// Sends a browser without JavaScript back to `path` with an error code and the values to
+/// keep (never passwords).
+pub fn back_to_form(path: &str, error: &str, keep: &[(&str, &str)]) {
+    if !is_plain_form_post() {
+        return;
+    }
+    let mut url = format!("{path}?error={error}");
+    for (k, v) in keep {
+        url.push_str(&format!("&{k}={}", urlencode(v)));
+    }
+    leptos_axum::redirect(&url);
+}
+
+/// Percent-encodes a query value.
+pub fn urlencode(v: &str) -> String {
+    crate::components::account_form::encode(v)
 }
 
 /// True when the request is a plain HTML form post (no JavaScript), which expects a redirect.

@@ -1,7 +1,12 @@
-//! Boundaries the server implements: storage. Server functions reach it through [`Services`].
+//! Boundaries the server implements: storage and mail. Server functions reach them through
+//! [`Services`].
+
+mod accounts;
+
+pub use accounts::*;
 
 use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
-use crate::domain::ticket::{NewTicket, TicketSummary, TicketView};
+use crate::domain::ticket::{NewTicket, TicketEvent, TicketSummary, TicketView};
 use crate::i18n::Locale;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -36,6 +41,8 @@ pub struct TicketInsert {
     /// SHA-256 of the access key in the customer's link; the key itself is never stored.
     pub access_hash: String,
     pub created_at: DateTime<Utc>,
+    /// The signed-in customer who opened it; `None` for a guest.
+    pub requester_id: Option<i64>,
     pub first_response_due: DateTime<Utc>,
     pub resolve_due: DateTime<Utc>,
 }
@@ -45,6 +52,7 @@ pub struct TicketInsert {
 pub struct GuardedTicket {
     pub view: TicketView,
     pub access_hash: String,
+    pub requester_id: Option<i64>,
 }
 
 /// A ticket line with the hash that guards it.
@@ -56,7 +64,7 @@ pub struct GuardedSummary {
 
 /// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: AccountStore + AuditStore + Send + Sync {
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
     /// One category and its public articles.
@@ -65,11 +73,13 @@ pub trait Store: Send + Sync {
         slug: &str,
         locale: Locale,
     ) -> Result<Option<KbCategoryPage>, StoreError>;
-    /// A public article in `locale`, or in another language when it has no such translation.
+    /// An article in `locale`, or in another language when it has no such translation.
+    /// Internal articles are found only when `internal` is true (staff).
     async fn article(
         &self,
         slug: &str,
         locale: Locale,
+        internal: bool,
     ) -> Result<Option<ArticleRecord>, StoreError>;
     /// Public articles whose title or text contains every word of `query`.
     async fn search_articles(
@@ -84,6 +94,18 @@ pub trait Store: Send + Sync {
     async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError>;
     /// Several tickets by number, newest first.
     async fn tickets(&self, numbers: &[String]) -> Result<Vec<GuardedSummary>, StoreError>;
+    /// The tickets a signed-in customer opened (or claimed), newest first.
+    async fn tickets_of(&self, requester_id: i64) -> Result<Vec<TicketSummary>, StoreError>;
+    /// Every ticket, newest first, for the agents' queue.
+    async fn all_tickets(&self, limit: i64) -> Result<Vec<TicketSummary>, StoreError>;
+    /// A ticket's timeline; internal notes only when `internal` is true.
+    async fn ticket_events(
+        &self,
+        number: &str,
+        internal: bool,
+    ) -> Result<Vec<TicketEvent>, StoreError>;
+    /// Appends a reply or an internal note to a ticket's timeline.
+    async fn add_ticket_event(&self, event: NewTicketEvent) -> Result<(), StoreError>;
     /// Keeps a rejected form for an hour so a browser without JavaScript gets it back.
     async fn save_draft(
         &self,
@@ -99,7 +121,15 @@ pub trait Store: Send + Sync {
 #[derive(Clone)]
 pub struct Services {
     pub store: Arc<dyn Store>,
+    pub mailer: Arc<dyn Mailer>,
     pub sla: crate::domain::sla::SlaPolicy,
+    pub sessions: crate::domain::session::SessionPolicy,
+    pub limits: crate::domain::rate_limit::Limits,
+    pub limiter: Arc<std::sync::Mutex<crate::domain::rate_limit::RateLimiter>>,
     /// Mark cookies `Secure` (the portal is served over HTTPS).
     pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (behind a trusted reverse proxy).
+    pub trust_proxy: bool,
+    /// The portal's public address, for links in e-mails.
+    pub public_url: String,
 }

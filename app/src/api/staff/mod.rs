@@ -1,0 +1,11 @@
+//! Staff pages' server functions: staff management, the ticket queue, the audit trail.
+
+mod audit_log;
+mod members;
+mod queue;
+mod set_roles;
+
+pub use audit_log::*;
+pub use members::*;
+pub use queue::*;
+pub use set_roles::*;

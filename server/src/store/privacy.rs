@@ -1,0 +1,116 @@
+//! A person's data: the download and the erasure (pseudonymisation).
+
+use super::db;
+use app::ports::StoreError;
+use serde_json::{json, Value};
+use sqlx::{Row, SqlitePool};
+
+/// Everything stored about a person: account, tickets with their public timelines.
+pub(super) async fn export(pool: &SqlitePool, user_id: i64) -> Result<Value, StoreError> {
+    let user = sqlx::query(
+        "SELECT email, display_name, locale, created_at, email_verified_at FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?;
+    let Some(user) = user else {
+        return Ok(Value::Null);
+    };
+    let tickets = sqlx::query(
+        "SELECT id, number, subject, description, contact_name, contact_email, contact_phone,
+                organisation, category, priority, impact, status, created_at
+         FROM tickets WHERE requester_id = $1 ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    let mut out = Vec::new();
+    for t in tickets {
+        let id: i64 = t.try_get("id").map_err(db)?;
+        let events = sqlx::query(
+            "SELECT kind, actor_name, body, created_at FROM ticket_events
+             WHERE ticket_id = $1 AND public = 1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let events: Result<Vec<Value>, StoreError> = events
+            .iter()
+            .map(|e| {
+                Ok(json!({
+                    "kind": e.try_get::<String, _>("kind").map_err(db)?,
+                    "author": e.try_get::<String, _>("actor_name").map_err(db)?,
+                    "body": e.try_get::<String, _>("body").map_err(db)?,
+                    "at_ms": e.try_get::<i64, _>("created_at").map_err(db)?,
+                }))
+            })
+            .collect();
+        let text = |c: &str| t.try_get::<Option<String>, _>(c).map_err(db);
+        out.push(json!({
+            "number": text("number")?,
+            "subject": text("subject")?,
+            "description": text("description")?,
+            "contact_name": text("contact_name")?,
+            "contact_email": text("contact_email")?,
+            "contact_phone": text("contact_phone")?,
+            "organisation": text("organisation")?,
+            "category": text("category")?,
+            "priority": text("priority")?,
+            "impact": text("impact")?,
+            "status": text("status")?,
+            "created_at_ms": t.try_get::<i64, _>("created_at").map_err(db)?,
+            "timeline": events?,
+        }));
+    }
+    Ok(json!({
+        "account": {
+            "email": user.try_get::<String, _>("email").map_err(db)?,
+            "display_name": user.try_get::<String, _>("display_name").map_err(db)?,
+            "locale": user.try_get::<String, _>("locale").map_err(db)?,
+            "created_at_ms": user.try_get::<i64, _>("created_at").map_err(db)?,
+            "email_verified_at_ms": user.try_get::<Option<i64>, _>("email_verified_at").map_err(db)?,
+        },
+        "tickets": out,
+    }))
+}
+
+/// Replaces a person's details with a pseudonym everywhere, in one transaction; the tickets and
+/// their timelines stay (service records), the sessions and links go.
+pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Result<(), StoreError> {
+    let pseudonym = format!("erased-user-{user_id}");
+    let mut tx = pool.begin().await.map_err(db)?;
+    sqlx::query(
+        "UPDATE users SET email = $1, display_name = $2, password_hash = NULL, erased_at = $3,
+                disabled = 1
+         WHERE id = $4",
+    )
+    .bind(format!("{pseudonym}@invalid"))
+    .bind(&pseudonym)
+    .bind(now_ms)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    sqlx::query(
+        "UPDATE tickets SET contact_name = $1, contact_email = $2, contact_phone = NULL,
+                organisation = NULL
+         WHERE requester_id = $3",
+    )
+    .bind(&pseudonym)
+    .bind(format!("{pseudonym}@invalid"))
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    for table in ["user_roles", "sessions", "one_time_tokens"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    tx.commit().await.map_err(db)
+}
