@@ -51,3 +51,14 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
+
+-- Timelines stay append-only, with one exception: erasure may replace an author's name with a
+-- pseudonym. Every other column is still refused.
+DROP TRIGGER ticket_events_no_update;
+CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+WHEN NEW.id IS NOT OLD.id OR NEW.ticket_id IS NOT OLD.ticket_id OR NEW.kind IS NOT OLD.kind
+  OR NEW.actor_id IS NOT OLD.actor_id OR NEW.public IS NOT OLD.public OR NEW.body IS NOT OLD.body
+  OR NEW.data_json IS NOT OLD.data_json OR NEW.created_at IS NOT OLD.created_at
+BEGIN
+    SELECT RAISE(ABORT, 'ticket events are append-only');
+END;

@@ -105,6 +105,18 @@ pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Resul
     .execute(&mut *tx)
     .await
     .map_err(db)?;
+    // Their own timeline entries: written while signed in, or as the guest who opened a ticket
+    // they later claimed (staff entries always carry an actor id).
+    sqlx::query(
+        "UPDATE ticket_events SET actor_name = $1
+         WHERE actor_id = $2
+            OR (actor_id IS NULL AND ticket_id IN (SELECT id FROM tickets WHERE requester_id = $2))",
+    )
+    .bind(&pseudonym)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
     for table in ["user_roles", "sessions", "one_time_tokens"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
             .bind(user_id)

@@ -27,8 +27,8 @@ pub async fn login(form: LoginForm) -> Result<AccountOutcome, ServerFnError> {
     let email = normalise_email(&form.email);
     let ip_key = format!("login:ip:{ip}");
     let account_key = format!("login:acct:{email}");
-    check_backoff(&account_key)?;
-    check_backoff(&ip_key)?;
+    check_backoff(&account_key, services.limits.free_failures)?;
+    check_backoff(&ip_key, services.limits.free_failures_ip)?;
     rate_limit(&ip_key, services.limits.login_per_ip)?;
 
     let user = services

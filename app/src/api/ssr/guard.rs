@@ -50,15 +50,16 @@ pub fn rate_limit(key: &str, limit: Limit) -> Result<(), ServerFnError> {
     result.map_err(too_many)
 }
 
-/// Refuses while failures under `key` are being waited out (progressive back-off).
-pub fn check_backoff(key: &str) -> Result<(), ServerFnError> {
+/// Refuses while failures under `key` are being waited out (progressive back-off); `free`
+/// failures pass before the waits start.
+pub fn check_backoff(key: &str, free: u32) -> Result<(), ServerFnError> {
     let services = services()?;
     let now = chrono::Utc::now().timestamp_millis();
     let result = services
         .limiter
         .lock()
         .map_err(|_| internal("rate limiter lock poisoned"))?
-        .backoff(key, services.limits.free_failures, now);
+        .backoff(key, free, now);
     result.map_err(too_many)
 }
 

@@ -17,7 +17,7 @@ pub async fn my_tickets() -> Result<Vec<TicketSummary>, ServerFnError> {
             list.push(guest);
         }
     }
-    list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    list.sort_by_key(|t| std::cmp::Reverse(t.created_at));
     Ok(list)
 }
 
