@@ -44,7 +44,13 @@ export default defineConfig({
   webServer: {
     command: `${serverBin} serve --demo --addr 127.0.0.1:${port}`,
     cwd: '..',
-    env: { DATABASE_URL: `sqlite://${dataDir}/e2e.db`, RUST_LOG: 'warn' },
+    // Every test comes from 127.0.0.1, so the per-address limits are raised for the run.
+    env: {
+      DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
+      MAIL_OUTBOX: `${dataDir}/outbox`,
+      RATE_LIMIT_FACTOR: '50',
+      RUST_LOG: 'warn',
+    },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -4,7 +4,8 @@ import { open } from './support';
 
 const pages = [
   '/', '/kb', '/kb/hardware', '/articles/blue-screen', '/search?q=网络', '/diagnosis',
-  '/tickets', '/tickets/new', '/staff', '/no/such/page',
+  '/tickets', '/tickets/new', '/staff', '/login', '/register', '/forgot', '/account',
+  '/no/such/page',
 ];
 
 for (const path of pages) {
