@@ -105,22 +105,22 @@ pub fn App() -> impl IntoView {
                 // Pages that load data render whole before sending (SsrMode::Async), so they work
                 // without JavaScript and can answer 404.
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/kb") view=KbIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/kb/:slug") view=KbCategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/diagnosis") view=DiagnosisPage />
+                    <Route path=path!("/diagnosis") view=DiagnosisPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets") view=MyTicketsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/register") view=RegisterPage />
-                    <Route path=path!("/forgot") view=ForgotPage />
-                    <Route path=path!("/reset") view=ResetPage />
-                    <Route path=path!("/verify") view=VerifyPage />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
             </main>

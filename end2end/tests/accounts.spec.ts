@@ -90,7 +90,6 @@ test('register, log in, open a ticket, log out; nobody else sees it; a guest lin
 });
 
 test('the guest can reply through the link and the reply is kept', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.use.javaScriptEnabled === false, 'covered by the plain-post HTTP tests');
   const run = `${testInfo.project.name}-${Date.now()}`;
   const ticket = await openTicket(page, testInfo, `回复测试 ${run}`, `reply-${run}@example.com`);
   await page.getByLabel('您的回复').fill('重启后问题依旧。');

@@ -124,6 +124,17 @@ async fn every_role_gets_exactly_its_row_of_the_matrix() {
         assert_eq!(res.status().as_u16(), want, "{who} → staff/set-roles");
     }
 
+    // The last administrator cannot be demoted, not even by themselves.
+    let res = call(
+        &p.admin,
+        &server,
+        "staff/set-roles",
+        &[("form[email]", "root@example.com"), ("form[agent]", "on")],
+    )
+    .await;
+    let v: Value = res.json().await.expect("json");
+    assert_eq!(v["Refused"]["problem"]["kind"], "last_admin", "{v}");
+
     // Internal articles exist only for staff; everyone else sees a plain 404.
     for ((who, c), want) in p.all().into_iter().zip([404, 404, 200, 200, 200]) {
         let (status, page) = get_page(c, server.url("/articles/escalation-procedure"), "en").await;

@@ -23,6 +23,8 @@ pub enum AccountProblem {
     LinkUsed,
     NoSuchAccount,
     NotSignedIn,
+    /// The change would leave the portal without an administrator.
+    LastAdmin,
 }
 
 impl AccountProblem {
@@ -46,11 +48,12 @@ impl AccountProblem {
             AccountProblem::LinkUsed => "link_used",
             AccountProblem::NoSuchAccount => "no_account",
             AccountProblem::NotSignedIn => "signed_out",
+            AccountProblem::LastAdmin => "last_admin",
         }
     }
 
     /// Every problem, for parsing codes back.
-    pub const ALL: [AccountProblem; 15] = [
+    pub const ALL: [AccountProblem; 16] = [
         AccountProblem::BadCredentials,
         AccountProblem::InvalidEmail,
         AccountProblem::NameRequired,
@@ -74,6 +77,7 @@ impl AccountProblem {
         AccountProblem::LinkUsed,
         AccountProblem::NoSuchAccount,
         AccountProblem::NotSignedIn,
+        AccountProblem::LastAdmin,
     ];
 
     /// Parses a code from `?error=`.

@@ -66,6 +66,7 @@ pub struct AccountStrings {
     pub err_link_used: &'static str,
     pub err_no_account: &'static str,
     pub err_signed_out: &'static str,
+    pub err_last_admin: &'static str,
     pub err_rate_limited: &'static str,
     pub err_forbidden: &'static str,
     pub err_csrf: &'static str,
@@ -124,6 +125,7 @@ impl AccountStrings {
             AccountProblem::LinkUsed => self.err_link_used,
             AccountProblem::NoSuchAccount => self.err_no_account,
             AccountProblem::NotSignedIn => self.err_signed_out,
+            AccountProblem::LastAdmin => self.err_last_admin,
         }
     }
 
@@ -198,6 +200,7 @@ pub(super) static EN: AccountStrings = AccountStrings {
     err_link_used: "This link was already used. Please ask for a new one if you still need it.",
     err_no_account: "This account no longer exists.",
     err_signed_out: "Please log in first.",
+    err_last_admin: "This would leave the portal without an administrator. Make someone else an administrator first.",
     err_rate_limited: "Too many attempts. Please wait {n} seconds and try again.",
     err_forbidden: "You do not have permission to do this.",
     err_csrf: "This request came from another site and was refused.",
@@ -296,6 +299,7 @@ pub(super) static ZH: AccountStrings = AccountStrings {
     err_link_used: "该链接已使用过。如仍需要，请重新申请。",
     err_no_account: "该账号已不存在。",
     err_signed_out: "请先登录。",
+    err_last_admin: "这样门户将没有管理员。请先将其他人设为管理员。",
     err_rate_limited: "尝试次数过多，请等待 {n} 秒后再试。",
     err_forbidden: "您没有执行此操作的权限。",
     err_csrf: "该请求来自其他网站，已被拒绝。",

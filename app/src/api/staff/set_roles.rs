@@ -47,6 +47,24 @@ pub async fn set_staff_roles(form: RolesForm) -> Result<AccountOutcome, ServerFn
             problem: AccountProblem::NoSuchAccount,
         });
     };
+    let losing_admin = user.roles.contains(&Role::Admin) && !wanted.contains(&Role::Admin);
+    if losing_admin {
+        let staff = services.store.staff().await.map_err(internal)?;
+        let admins = staff
+            .iter()
+            .filter(|m| m.roles.contains(&Role::Admin))
+            .count();
+        if admins <= 1 {
+            back_to_form(
+                "/staff",
+                AccountProblem::LastAdmin.code(),
+                &[("email", &email)],
+            );
+            return Ok(AccountOutcome::Refused {
+                problem: AccountProblem::LastAdmin,
+            });
+        }
+    }
     let before: Vec<&str> = user.roles.iter().map(|r| r.code()).collect();
     let after: Vec<&str> = wanted.iter().map(|r| r.code()).collect();
     services
