@@ -76,21 +76,15 @@ async fn security_events_are_recorded_browsable_by_admins_and_tamper_evident() {
     assert!(out.contains("audit trail intact"), "{out}");
 
     // The database refuses edits; someone who drops the guard and edits a row is caught.
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("db");
+    let pool = server.db().await;
     let refused = sqlx::query("UPDATE audit_log SET actor_label = 'x' WHERE id = 2")
         .execute(&pool)
         .await;
     assert!(refused.is_err(), "the append-only trigger refuses edits");
-    sqlx::query("DROP TRIGGER audit_log_no_update")
-        .execute(&pool)
-        .await
-        .expect("drop");
-    sqlx::query("UPDATE audit_log SET actor_label = 'someone.else@example.com' WHERE id = 3")
-        .execute(&pool)
-        .await
-        .expect("tamper");
+    server.sql("DROP TRIGGER audit_log_no_update").await;
+    server
+        .sql("UPDATE audit_log SET actor_label = 'someone.else@example.com' WHERE id = 3")
+        .await;
     let (ok, out) = server.admin(&["audit", "verify"], "");
     assert!(!ok, "{out}");
     assert!(out.contains("broken at record 3"), "{out}");
@@ -102,17 +96,8 @@ async fn removing_a_record_breaks_the_chain_at_the_next_one() {
     for i in 0..3 {
         registered(&server, &format!("p{i}@example.com"), "P").await;
     }
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("db");
-    sqlx::query("DROP TRIGGER audit_log_no_delete")
-        .execute(&pool)
-        .await
-        .expect("drop");
-    sqlx::query("DELETE FROM audit_log WHERE id = 2")
-        .execute(&pool)
-        .await
-        .expect("delete");
+    server.sql("DROP TRIGGER audit_log_no_delete").await;
+    server.sql("DELETE FROM audit_log WHERE id = 2").await;
     let (ok, out) = server.admin(&["audit", "verify"], "");
     assert!(!ok && out.contains("broken at record 3"), "{out}");
 }

@@ -322,13 +322,9 @@ async fn a_reset_link_works_once_and_not_after_it_expires() {
     // An expired link explains itself.
     forgot("zhou.jie@example.com").await;
     let link = server.mailed_link("zhou.jie@example.com", "/reset");
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("db");
-    sqlx::query("UPDATE one_time_tokens SET expires_at = 0 WHERE used_at IS NULL")
-        .execute(&pool)
-        .await
-        .expect("expire");
+    server
+        .sql("UPDATE one_time_tokens SET expires_at = 0 WHERE used_at IS NULL")
+        .await;
     let token = link.split("token=").nth(1).expect("token");
     let v = json(
         call(
@@ -353,13 +349,10 @@ async fn a_reset_link_works_once_and_not_after_it_expires() {
 async fn idle_sessions_end() {
     let server = TestServer::start();
     let c = registered(&server, "idle@example.com", "Idle").await;
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("db");
-    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 9 * 3600 * 1000")
-        .execute(&pool)
-        .await
-        .expect("age");
+    let pool = server.db().await;
+    server
+        .sql("UPDATE sessions SET last_seen_at = last_seen_at - 9 * 3600 * 1000")
+        .await;
     assert!(me(&c, &server).await.is_null());
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
         .fetch_one(&pool)

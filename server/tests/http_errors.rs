@@ -9,17 +9,12 @@ use reqwest::StatusCode;
 async fn storage_failures_show_a_generic_message_and_leak_nothing() {
     let server = TestServer::start();
     // Break the running server's database behind its back, as a failed disk or a bad migration might.
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("open the server's database");
-    sqlx::query("ALTER TABLE kb_categories RENAME TO kb_categories_gone")
-        .execute(&pool)
-        .await
-        .expect("rename");
-    sqlx::query("ALTER TABLE tickets RENAME TO tickets_gone")
-        .execute(&pool)
-        .await
-        .expect("rename");
+    server
+        .sql("ALTER TABLE kb_categories RENAME TO kb_categories_gone")
+        .await;
+    server
+        .sql("ALTER TABLE tickets RENAME TO tickets_gone")
+        .await;
 
     let c = client();
     let (status, page) = get_page(&c, server.url("/kb"), "en").await;

@@ -87,9 +87,7 @@ async fn customers_download_their_data_and_erasure_keeps_the_tickets() {
         !page.contains("王芳") && page.contains("erased-user-"),
         "{page}"
     );
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.db_path().display()))
-        .await
-        .expect("db");
+    let pool = server.db().await;
     let left: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM tickets WHERE contact_email LIKE '%wang.fang%' OR contact_name = '王芳'",
     )

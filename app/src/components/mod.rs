@@ -9,6 +9,7 @@ pub mod header;
 pub mod lang_switch;
 pub mod loading;
 pub mod search_box;
+pub mod ticket_list;
 pub mod user_menu;
 
 use crate::i18n::Locale;

@@ -3,7 +3,8 @@
 use super::not_found::ServerErrorNotice;
 use crate::api::tickets::my_tickets;
 use crate::components::loading::Loading;
-use crate::i18n::{format_time, use_i18n};
+use crate::components::ticket_list::TicketLines;
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -26,18 +27,7 @@ pub fn MyTicketsPage() -> impl IntoView {
                         <a class="button" href="/tickets/new">{s.nav_new_ticket}</a>
                     }
                         .into_any(),
-                    Ok(list) => {
-                        let rows = list
-                            .into_iter()
-                            .map(|t| view! {
-                                <li>
-                                    <a href=t.href>{t.number} " · " {t.subject}</a>
-                                    <span class="meta">{s.status(t.status)} " · " {format_time(t.created_at, locale)}</span>
-                                </li>
-                            })
-                            .collect_view();
-                        view! { <ul class="article-list">{rows}</ul> }.into_any()
-                    }
+                    Ok(list) => view! { <TicketLines list /> }.into_any(),
                     Err(_) => view! { <ServerErrorNotice /> }.into_any(),
                 }
             })}

@@ -5,8 +5,9 @@ use crate::api::auth::current_user;
 use crate::api::staff::{staff_members, ticket_queue, SetStaffRoles};
 use crate::components::account_form::{query_value, FormFeedback};
 use crate::components::loading::Loading;
+use crate::components::ticket_list::TicketLines;
 use crate::domain::auth::{may, Operation, Role, Viewer};
-use crate::i18n::{format_time, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -18,6 +19,7 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <Title text=i18n.t(|s| s.staff_title) />
         <h1>{i18n.t(|s| s.staff_title)}</h1>
+        <p>{i18n.t(|s| s.staff_intro)}</p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let a = i18n.locale().strings().account;
@@ -57,22 +59,11 @@ fn Queue() -> impl IntoView {
         <h2>{i18n.t(|s| s.account.queue_title)}</h2>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let locale = i18n.locale();
-                let s = locale.strings();
                 let list = list.await.unwrap_or_default();
                 if list.is_empty() {
-                    return view! { <p>{s.account.queue_empty}</p> }.into_any();
+                    return view! { <p>{i18n.t(|s| s.account.queue_empty)}</p> }.into_any();
                 }
-                let rows = list
-                    .into_iter()
-                    .map(|t| view! {
-                        <li>
-                            <a href=t.href>{t.number} " · " {t.subject}</a>
-                            <span class="meta">{s.status(t.status)} " · " {format_time(t.created_at, locale)}</span>
-                        </li>
-                    })
-                    .collect_view();
-                view! { <ul class="article-list queue">{rows}</ul> }.into_any()
+                view! { <TicketLines list class="queue" /> }.into_any()
             })}
         </Suspense>
     }

@@ -56,6 +56,21 @@ impl TestServer {
         self.dir.path().join("portal.db")
     }
 
+    /// A connection pool on the server's database, for tests that reach behind its back.
+    pub async fn db(&self) -> sqlx::SqlitePool {
+        sqlx::SqlitePool::connect(&format!("sqlite://{}", self.db_path().display()))
+            .await
+            .expect("open the server's database")
+    }
+
+    /// Runs one SQL statement on the server's database; it must succeed.
+    pub async fn sql(&self, statement: &str) {
+        sqlx::query(statement)
+            .execute(&self.db().await)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+    }
+
     /// An absolute URL on this server.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
@@ -219,17 +234,9 @@ pub async fn registered(server: &TestServer, email: &str, name: &str) -> reqwest
 
 /// Signs `email` in with [`PASSWORD`] in a fresh client.
 pub async fn signed_in(server: &TestServer, email: &str) -> reqwest::Client {
-    let c = client();
-    let res = call(
-        &c,
-        server,
-        "auth/login",
-        &[("form[email]", email), ("form[password]", PASSWORD)],
-    )
-    .await;
-    let body: serde_json::Value = res.json().await.expect("json");
-    assert!(body.get("Done").is_some(), "login of {email}: {body}");
-    c
+    signed_in_maybe(server, email)
+        .await
+        .unwrap_or_else(|| panic!("login of {email} failed"))
 }
 
 /// Creates a staff member holding `roles` (through the admin command and the staff page's

@@ -3,7 +3,7 @@
 use super::{header, internal, request_locale, services, viewer};
 use crate::domain::audit::AuditEntry;
 use crate::domain::auth::{may, Operation, Viewer};
-use crate::domain::rate_limit::{Limit, RetryAfter};
+use crate::domain::rate_limit::{Limit, RateLimiter, RetryAfter};
 use axum::http::{request::Parts, HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
@@ -38,47 +38,39 @@ pub async fn require_signed_in(op: Operation) -> Result<Viewer, ServerFnError> {
     }
 }
 
-/// Counts an attempt under `key`; when over `limit`, answers 429 with `Retry-After`.
-pub fn rate_limit(key: &str, limit: Limit) -> Result<(), ServerFnError> {
-    let services = services()?;
-    let now = chrono::Utc::now().timestamp_millis();
-    let result = services
-        .limiter
-        .lock()
-        .map_err(|_| internal("rate limiter lock poisoned"))?
-        .hit(key, limit, now);
-    result.map_err(too_many)
-}
-
-/// Refuses while failures under `key` are being waited out (progressive back-off); `free`
-/// failures pass before the waits start.
-pub fn check_backoff(key: &str, free: u32) -> Result<(), ServerFnError> {
-    let services = services()?;
-    let now = chrono::Utc::now().timestamp_millis();
-    let result = services
-        .limiter
-        .lock()
-        .map_err(|_| internal("rate limiter lock poisoned"))?
-        .backoff(key, free, now);
-    result.map_err(too_many)
-}
-
-/// Records a failure (or, with `ok`, clears the streak) under each key.
-pub fn record_attempt(keys: &[&str], ok: bool) -> Result<(), ServerFnError> {
+/// Runs `f` on the shared rate limiter with the current time in milliseconds.
+fn with_limiter<T>(f: impl FnOnce(&mut RateLimiter, i64) -> T) -> Result<T, ServerFnError> {
     let services = services()?;
     let now = chrono::Utc::now().timestamp_millis();
     let mut limiter = services
         .limiter
         .lock()
         .map_err(|_| internal("rate limiter lock poisoned"))?;
-    for key in keys {
-        if ok {
-            limiter.succeed(key);
-        } else {
-            limiter.fail(key, now);
+    Ok(f(&mut limiter, now))
+}
+
+/// Counts an attempt under `key`; when over `limit`, answers 429 with `Retry-After`.
+pub fn rate_limit(key: &str, limit: Limit) -> Result<(), ServerFnError> {
+    with_limiter(|l, now| l.hit(key, limit, now))?.map_err(too_many)
+}
+
+/// Refuses while failures under `key` are being waited out (progressive back-off); `free`
+/// failures pass before the waits start.
+pub fn check_backoff(key: &str, free: u32) -> Result<(), ServerFnError> {
+    with_limiter(|l, now| l.backoff(key, free, now))?.map_err(too_many)
+}
+
+/// Records a failure (or, with `ok`, clears the streak) under each key.
+pub fn record_attempt(keys: &[&str], ok: bool) -> Result<(), ServerFnError> {
+    with_limiter(|l, now| {
+        for key in keys {
+            if ok {
+                l.succeed(key);
+            } else {
+                l.fail(key, now);
+            }
         }
-    }
-    Ok(())
+    })
 }
 
 fn too_many(RetryAfter(secs): RetryAfter) -> ServerFnError {
@@ -91,6 +83,12 @@ fn too_many(RetryAfter(secs): RetryAfter) -> ServerFnError {
     }
     let template = request_locale().strings().account.err_rate_limited;
     ServerFnError::new(template.replace("{n}", &secs.to_string()))
+}
+
+/// Refuses bad input with 400 and a message already in the user's language.
+pub fn bad_request(message: &str) -> ServerFnError {
+    set_status(StatusCode::BAD_REQUEST);
+    ServerFnError::new(message)
 }
 
 fn set_status(status: StatusCode) {

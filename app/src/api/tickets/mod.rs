@@ -71,3 +71,14 @@ pub(crate) async fn open_ticket(
         staff,
     }))
 }
+
+/// A reply or note body, trimmed; empty or overlong ones are refused with 400.
+#[cfg(feature = "ssr")]
+pub(crate) fn checked_body(body: &str) -> Result<String, leptos::prelude::ServerFnError> {
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > crate::domain::validation::limits::DESCRIPTION {
+        let s = super::ssr::request_locale().strings();
+        return Err(super::ssr::bad_request(s.account.reply_empty));
+    }
+    Ok(body.to_string())
+}

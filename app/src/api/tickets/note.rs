@@ -3,18 +3,13 @@ use leptos::prelude::*;
 /// Adds an internal note to a ticket; agents and admins only, never shown to customers.
 #[server(endpoint = "tickets/note")]
 pub async fn add_internal_note(number: String, body: String) -> Result<bool, ServerFnError> {
-    use super::super::ssr::{internal, request_locale, require_signed_in, services};
+    use super::super::ssr::{internal, require_signed_in, services};
     use crate::domain::auth::Operation;
     use crate::domain::ticket::EventKind;
     use crate::ports::NewTicketEvent;
 
     let agent = require_signed_in(Operation::WorkTickets).await?;
-    let body = body.trim().to_string();
-    if body.is_empty() || body.chars().count() > crate::domain::validation::limits::DESCRIPTION {
-        return Err(ServerFnError::new(
-            request_locale().strings().account.reply_empty,
-        ));
-    }
+    let body = super::checked_body(&body)?;
     let Some(number) = crate::domain::ticket_number::normalise(&number) else {
         return Ok(false);
     };

@@ -7,16 +7,11 @@ pub async fn reply_to_ticket(
     #[server(default)] key: String,
     body: String,
 ) -> Result<bool, ServerFnError> {
-    use super::super::ssr::{internal, request_locale, services};
+    use super::super::ssr::{internal, services};
     use crate::domain::ticket::EventKind;
     use crate::ports::NewTicketEvent;
 
-    let body = body.trim().to_string();
-    if body.is_empty() || body.chars().count() > crate::domain::validation::limits::DESCRIPTION {
-        return Err(ServerFnError::new(
-            request_locale().strings().account.reply_empty,
-        ));
-    }
+    let body = super::checked_body(&body)?;
     let Some(access) = super::open_ticket(&number, &key).await? else {
         return Ok(false);
     };
