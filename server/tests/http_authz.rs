@@ -196,6 +196,12 @@ async fn every_role_gets_exactly_its_row_of_the_matrix() {
         "{owner}"
     );
     let guest = view(client(), key.clone()).await;
+    let mailed = server.mailed_link("wang.fang@example.com", &format!("/tickets/{number}"));
+    assert_eq!(
+        mailed,
+        format!("/tickets/{number}?key={key}"),
+        "the private link is mailed"
+    );
     assert!(
         guest.contains("A 的打印机故障") && !guest.contains("客户不可见"),
         "{guest}"

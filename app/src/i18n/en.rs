@@ -85,7 +85,7 @@ pub(super) static STRINGS: Strings = Strings {
     ticket_opened: "Opened",
     ticket_expect_response: "Expect a first response by",
     ticket_expect_resolve: "Target resolution by",
-    ticket_keep_link: "Bookmark this page: its link is your key to this ticket.",
+    ticket_keep_link: "Keep this link: it opens this ticket without an account. We also sent it to your e-mail address.",
     ticket_not_found: "We could not find this ticket. Check the link you were given.",
     ticket_details: "Details",
     not_found_title: "Page not found",

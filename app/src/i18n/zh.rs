@@ -85,7 +85,7 @@ pub(super) static STRINGS: Strings = Strings {
     ticket_opened: "提交时间",
     ticket_expect_response: "预计首次响应时间",
     ticket_expect_resolve: "目标解决时间",
-    ticket_keep_link: "请收藏本页：此链接是您查看该工单的凭证。",
+    ticket_keep_link: "请保存此链接：无需账号即可凭它查看该工单。我们也已将它发送到您的邮箱。",
     ticket_not_found: "找不到该工单，请检查您收到的链接。",
     ticket_details: "详细信息",
     not_found_title: "页面不存在",

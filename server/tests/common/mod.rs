@@ -126,7 +126,7 @@ impl TestServer {
         let mails = self.mails_to(to);
         let mail = mails.last().unwrap_or_else(|| panic!("no mail to {to}"));
         let start = mail
-            .find(&format!("{path}?token="))
+            .find(&format!("{path}?"))
             .unwrap_or_else(|| panic!("no {path} link in {mail}"));
         mail[start..]
             .split_whitespace()

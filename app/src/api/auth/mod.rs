@@ -22,20 +22,6 @@ pub use verify::*;
 #[cfg(feature = "ssr")]
 const LINK_MINUTES: i64 = 60;
 
-/// The portal's address for links in e-mails: the configured one, else this request's host.
-#[cfg(feature = "ssr")]
-fn link_base() -> String {
-    let configured = super::ssr::services()
-        .map(|s| s.public_url.trim_end_matches('/').to_string())
-        .unwrap_or_default();
-    if !configured.is_empty() {
-        return configured;
-    }
-    let host = super::ssr::header(axum::http::header::HOST)
-        .unwrap_or_else(|| "127.0.0.1:3000".to_string());
-    format!("http://{host}")
-}
-
 /// Creates a single-use link for `user_id` and mails it to `to`.
 #[cfg(feature = "ssr")]
 async fn send_link(
@@ -59,7 +45,7 @@ async fn send_link(
         TokenPurpose::Reset => "reset",
         TokenPurpose::Verify => "verify",
     };
-    let link = format!("{}/{path}?token={token}", link_base());
+    let link = format!("{}/{path}?token={token}", super::ssr::link_base());
     let s = locale.strings();
     let a = s.account;
     let (subject, intro) = match purpose {

@@ -67,6 +67,18 @@ pub fn set_cookie_secs(name: &str, value: &str, max_age: i64) {
     }
 }
 
+/// The portal's address for links in e-mails: the configured one, else this request's host.
+pub fn link_base() -> String {
+    let configured = services()
+        .map(|s| s.public_url.trim_end_matches('/').to_string())
+        .unwrap_or_default();
+    if !configured.is_empty() {
+        return configured;
+    }
+    let host = header(header::HOST).unwrap_or_else(|| "127.0.0.1:3000".to_string());
+    format!("http://{host}")
+}
+
 /// The request's language: the cookie, then `Accept-Language`.
 pub fn request_locale() -> crate::i18n::Locale {
     crate::i18n::Locale::negotiate(

@@ -63,6 +63,7 @@ pub async fn create_ticket(
     }
     let due = services.sla.due(ticket.priority, ticket.impact, now);
     let key = random_token();
+    let (email, subject) = (ticket.contact_email.clone(), ticket.subject.clone());
     let number = services
         .store
         .create_ticket(TicketInsert {
@@ -77,9 +78,40 @@ pub async fn create_ticket(
         .await
         .map_err(internal)?;
     super::remember_ticket(&number, &key);
+    mail_link(&services, &email, &subject, &number, &key, locale).await;
     let href = format!("{}&created=1", super::ticket_href(&number, &key));
     if is_plain_form_post() {
         leptos_axum::redirect(&href);
     }
     Ok(CreateTicketOutcome::Created { number, href })
+}
+
+/// Mails the ticket's private link to its contact, so a guest who closes the page can find it
+/// again. A failure is logged, not shown: the ticket itself is stored.
+#[cfg(feature = "ssr")]
+async fn mail_link(
+    services: &crate::ports::Services,
+    to: &str,
+    subject: &str,
+    number: &str,
+    key: &str,
+    locale: Locale,
+) {
+    let s = locale.strings();
+    let link = format!(
+        "{}{}",
+        super::super::ssr::link_base(),
+        super::ticket_href(number, key)
+    );
+    let mail = crate::ports::Mail {
+        to: to.to_string(),
+        subject: format!("{} · {number} · {subject}", s.app_name),
+        body: format!(
+            "{}\n\n{number} · {subject}\n\n{}\n{link}\n",
+            s.ticket_created, s.ticket_keep_link
+        ),
+    };
+    if let Err(e) = services.mailer.send(mail).await {
+        tracing::warn!(error = %e, "could not send the ticket link");
+    }
 }
