@@ -209,40 +209,22 @@ async fn changing_the_password_ends_the_other_sessions() {
     let first = registered(&server, "wei.na@example.com", "魏娜").await;
     let second = signed_in(&server, "wei.na@example.com").await;
     let new_password = "a brand new sentence 2026";
-    let v = json(
-        call(
-            &first,
-            &server,
-            "auth/change-password",
-            &[
-                ("form[current]", PASSWORD),
-                ("form[password]", new_password),
-                ("form[password_confirm]", new_password),
-            ],
-        )
-        .await,
-    )
-    .await;
+    let change = || async {
+        let fields = [
+            ("form[current]", PASSWORD),
+            ("form[password]", new_password),
+            ("form[password_confirm]", new_password),
+        ];
+        json(call(&first, &server, "auth/change-password", &fields).await).await
+    };
+    let v = change().await;
     assert!(v.get("Done").is_some(), "{v}");
     assert_eq!(me(&first, &server).await["email"], "wei.na@example.com");
     assert!(
         me(&second, &server).await.is_null(),
         "the other device is logged out"
     );
-    let wrong = json(
-        call(
-            &first,
-            &server,
-            "auth/change-password",
-            &[
-                ("form[current]", PASSWORD),
-                ("form[password]", new_password),
-                ("form[password_confirm]", new_password),
-            ],
-        )
-        .await,
-    )
-    .await;
+    let wrong = change().await;
     assert_eq!(problem(&wrong), "current_password_wrong");
 }
 

@@ -5,6 +5,7 @@ mod audit;
 mod privacy;
 mod rows;
 mod sqlite;
+mod tickets;
 
 pub use audit::sha256_hex;
 

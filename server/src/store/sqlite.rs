@@ -5,14 +5,13 @@ use super::rows::{
 };
 use super::{db, from_ms, to_ms};
 use app::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
-use app::domain::ticket::{Code, EventKind, Status, TicketEvent, TicketSummary};
-use app::domain::ticket_number;
+use app::domain::ticket::{TicketEvent, TicketSummary};
 use app::i18n::Locale;
 use app::ports::{
     ArticleRecord, GuardedSummary, GuardedTicket, NewTicketEvent, Store, StoreError, TicketInsert,
 };
 use async_trait::async_trait;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use std::str::FromStr;
@@ -207,66 +206,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError> {
-        let t = &insert.ticket;
-        let now = to_ms(insert.created_at);
-        let year = insert.created_at.year();
-        let mut tx = self.pool.begin().await.map_err(db)?;
-        // The first statement writes, so SQLite takes the write lock at once and concurrent
-        // creators queue on busy_timeout instead of failing on a stale snapshot.
-        let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO ticket_counters (year, next_value) VALUES ($1, 1)
-             ON CONFLICT (year) DO UPDATE SET next_value = ticket_counters.next_value + 1
-             RETURNING next_value",
-        )
-        .bind(year)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        let number = ticket_number::format(year, seq);
-        let ticket_id: i64 = sqlx::query_scalar(
-            "INSERT INTO tickets (number, contact_name, contact_email, contact_phone, organisation,
-                 subject, description, started, device, software_version, category, priority, impact,
-                 status, locale, access_hash, created_at, updated_at, first_response_due, resolve_due,
-                 requester_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19, $20)
-             RETURNING id",
-        )
-        .bind(&number)
-        .bind(&t.contact_name)
-        .bind(&t.contact_email)
-        .bind(&t.contact_phone)
-        .bind(&t.organisation)
-        .bind(&t.subject)
-        .bind(&t.description)
-        .bind(&t.started)
-        .bind(&t.device)
-        .bind(&t.software_version)
-        .bind(t.category.code())
-        .bind(t.priority.code())
-        .bind(t.impact.code())
-        .bind(Status::New.code())
-        .bind(insert.locale.code())
-        .bind(&insert.access_hash)
-        .bind(now)
-        .bind(to_ms(insert.first_response_due))
-        .bind(to_ms(insert.resolve_due))
-        .bind(insert.requester_id)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        sqlx::query(
-            "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
-             VALUES ($1, 'created', $4, $2, 1, '', $3)",
-        )
-        .bind(ticket_id)
-        .bind(&t.contact_name)
-        .bind(now)
-        .bind(insert.requester_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        tx.commit().await.map_err(db)?;
-        Ok(number)
+        super::tickets::insert_ticket(&self.pool, insert).await
     }
 
     async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError> {
@@ -339,59 +279,11 @@ impl Store for SqliteStore {
         number: &str,
         internal: bool,
     ) -> Result<Vec<TicketEvent>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT e.kind, e.actor_name, e.public, e.body, e.created_at
-             FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE t.number = $1 AND (e.public = 1 OR $2)
-             ORDER BY e.id",
-        )
-        .bind(number)
-        .bind(internal)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        rows.iter()
-            .map(|r| {
-                let kind: String = r.try_get("kind").map_err(db)?;
-                Ok(TicketEvent {
-                    kind: EventKind::from_code(&kind)
-                        .ok_or_else(|| StoreError::Corrupt(format!("event kind {kind}")))?,
-                    author: r.try_get("actor_name").map_err(db)?,
-                    body: r.try_get("body").map_err(db)?,
-                    internal: r.try_get::<i64, _>("public").map_err(db)? == 0,
-                    at: from_ms(r.try_get("created_at").map_err(db)?)?,
-                })
-            })
-            .collect()
+        super::tickets::events(&self.pool, number, internal).await
     }
 
     async fn add_ticket_event(&self, e: NewTicketEvent) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(db)?;
-        let id: Option<i64> =
-            sqlx::query_scalar("UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id")
-                .bind(to_ms(e.at))
-                .bind(&e.number)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db)?;
-        let Some(ticket_id) = id else {
-            return Err(StoreError::Corrupt(format!("no ticket {}", e.number)));
-        };
-        sqlx::query(
-            "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(ticket_id)
-        .bind(e.kind.code())
-        .bind(e.actor_id)
-        .bind(&e.actor_name)
-        .bind(i64::from(e.public))
-        .bind(&e.body)
-        .bind(to_ms(e.at))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        tx.commit().await.map_err(db)
+        super::tickets::append_event(&self.pool, e).await
     }
 
     async fn save_draft(

@@ -24,7 +24,8 @@ pub async fn login(form: LoginForm) -> Result<AccountOutcome, ServerFnError> {
 
     let services = services()?;
     let ip = client_ip();
-    let email = normalise_email(&form.email);
+    // Bounded, so failed attempts cannot fill the audit trail with huge "addresses".
+    let email: String = normalise_email(&form.email).chars().take(254).collect();
     let ip_key = format!("login:ip:{ip}");
     let account_key = format!("login:acct:{email}");
     check_backoff(&account_key, services.limits.free_failures)?;

@@ -1,0 +1,137 @@
+//! Writing tickets and their timelines on SQLite.
+
+use super::{db, from_ms, to_ms};
+use app::domain::ticket::{Code, EventKind, Status, TicketEvent};
+use app::domain::ticket_number;
+use app::ports::{NewTicketEvent, StoreError, TicketInsert};
+use chrono::Datelike;
+use sqlx::{Row, SqlitePool};
+
+/// Stores a ticket and its first event in one transaction; returns the new number.
+pub(super) async fn insert_ticket(
+    pool: &SqlitePool,
+    insert: TicketInsert,
+) -> Result<String, StoreError> {
+    let t = &insert.ticket;
+    let now = to_ms(insert.created_at);
+    let year = insert.created_at.year();
+    let mut tx = pool.begin().await.map_err(db)?;
+    // The first statement writes, so SQLite takes the write lock at once and concurrent
+    // creators queue on busy_timeout instead of failing on a stale snapshot.
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO ticket_counters (year, next_value) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET next_value = ticket_counters.next_value + 1
+         RETURNING next_value",
+    )
+    .bind(year)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    let number = ticket_number::format(year, seq);
+    let ticket_id: i64 = sqlx::query_scalar(
+        "INSERT INTO tickets (number, contact_name, contact_email, contact_phone, organisation,
+             subject, description, started, device, software_version, category, priority, impact,
+             status, locale, access_hash, created_at, updated_at, first_response_due, resolve_due,
+             requester_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19, $20)
+         RETURNING id",
+    )
+    .bind(&number)
+    .bind(&t.contact_name)
+    .bind(&t.contact_email)
+    .bind(&t.contact_phone)
+    .bind(&t.organisation)
+    .bind(&t.subject)
+    .bind(&t.description)
+    .bind(&t.started)
+    .bind(&t.device)
+    .bind(&t.software_version)
+    .bind(t.category.code())
+    .bind(t.priority.code())
+    .bind(t.impact.code())
+    .bind(Status::New.code())
+    .bind(insert.locale.code())
+    .bind(&insert.access_hash)
+    .bind(now)
+    .bind(to_ms(insert.first_response_due))
+    .bind(to_ms(insert.resolve_due))
+    .bind(insert.requester_id)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    sqlx::query(
+        "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
+         VALUES ($1, 'created', $4, $2, 1, '', $3)",
+    )
+    .bind(ticket_id)
+    .bind(&t.contact_name)
+    .bind(now)
+    .bind(insert.requester_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    tx.commit().await.map_err(db)?;
+    Ok(number)
+}
+
+/// A ticket's timeline; internal notes only when `internal` is true.
+pub(super) async fn events(
+    pool: &SqlitePool,
+    number: &str,
+    internal: bool,
+) -> Result<Vec<TicketEvent>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT e.kind, e.actor_name, e.public, e.body, e.created_at
+         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+         WHERE t.number = $1 AND (e.public = 1 OR $2)
+         ORDER BY e.id",
+    )
+    .bind(number)
+    .bind(internal)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    rows.iter()
+        .map(|r| {
+            let kind: String = r.try_get("kind").map_err(db)?;
+            Ok(TicketEvent {
+                kind: EventKind::from_code(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("event kind {kind}")))?,
+                author: r.try_get("actor_name").map_err(db)?,
+                body: r.try_get("body").map_err(db)?,
+                internal: r.try_get::<i64, _>("public").map_err(db)? == 0,
+                at: from_ms(r.try_get("created_at").map_err(db)?)?,
+            })
+        })
+        .collect()
+}
+
+/// Appends an entry to a ticket's timeline and marks the ticket updated.
+pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result<(), StoreError> {
+    let mut tx = pool.begin().await.map_err(db)?;
+    let id: Option<i64> =
+        sqlx::query_scalar("UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id")
+            .bind(to_ms(e.at))
+            .bind(&e.number)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+    let Some(ticket_id) = id else {
+        return Err(StoreError::Corrupt(format!("no ticket {}", e.number)));
+    };
+    sqlx::query(
+        "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(ticket_id)
+    .bind(e.kind.code())
+    .bind(e.actor_id)
+    .bind(&e.actor_name)
+    .bind(i64::from(e.public))
+    .bind(&e.body)
+    .bind(to_ms(e.at))
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    tx.commit().await.map_err(db)
+}
