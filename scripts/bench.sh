@@ -2,7 +2,9 @@
 # Prints the portal's size and speed figures (no assertions; figures vary by machine):
 #   1. release wasm and JS, raw / gzip -9 / brotli -q 11;
 #   2. SSR throughput of an article page versus a bare axum handler returning the same bytes,
-#      measured with wrk (Debian) on loopback, and their ratio.
+#      measured with wrk (Debian) on loopback, and their ratio;
+#   3. the same page for a signed-in customer (one session lookup per request);
+#   4. login latency (argon2id verification on the blocking pool), median of 20 sequential logins.
 # Usage: scripts/bench.sh [seconds per load run, default 10]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,7 +38,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return; sleep 0.1; done; echo "server did not start" >&2; exit 1; }
 
 ssr_port=$(free_port)
-DATABASE_URL="sqlite://$work/bench.db" RUST_LOG=warn "$target_dir/release/server" serve --demo --addr "127.0.0.1:$ssr_port" >/dev/null &
+DATABASE_URL="sqlite://$work/bench.db" MAIL_OUTBOX="$work/outbox" RATE_LIMIT_FACTOR=1000 RUST_LOG=warn "$target_dir/release/server" serve --demo --addr "127.0.0.1:$ssr_port" >/dev/null &
 pids+=($!)
 page="http://127.0.0.1:$ssr_port/articles/blue-screen"
 wait_up "http://127.0.0.1:$ssr_port/healthz"
@@ -55,3 +57,19 @@ bare=$(run "http://127.0.0.1:$bare_port/articles/blue-screen" 2>"$work/bare_lat"
 printf '%-28s %12s req/s   mean latency %s\n' "Leptos SSR article page" "$ssr" "$(cat "$work/ssr_lat")"
 printf '%-28s %12s req/s   mean latency %s\n' "bare axum, same bytes" "$bare" "$(cat "$work/bare_lat")"
 python3 -c "print(f'SSR / bare ratio: {float(\"$ssr\") / float(\"$bare\"):.3f}')"
+
+base="http://127.0.0.1:$ssr_port"
+password='a long benchmark password'
+sid=$(curl -fs -o /dev/null -D - -H "Origin: $base" "$base/api/auth/register" \
+  --data-urlencode 'form[display_name]=Bench' --data-urlencode 'form[email]=bench@example.com' \
+  --data-urlencode "form[password]=$password" --data-urlencode "form[password_confirm]=$password" \
+  --data-urlencode 'locale=zh' | sed -n 's/^set-cookie: sid=\([0-9a-f]*\);.*/\1/ip')
+signed=$(wrk -t2 -c32 -d"${secs}s" -H 'Accept-Language: zh-CN' -H "Cookie: sid=$sid" "$page" | awk '/Requests\/sec/ {print $2}')
+printf '%-28s %12s req/s\n' "same page, signed in" "$signed"
+
+echo
+echo "== Login (argon2id, 19 MiB, 2 passes), 20 sequential logins"
+for _ in $(seq 20); do
+  curl -fs -o /dev/null -w '%{time_total}\n' -H "Origin: $base" "$base/api/auth/login" \
+    --data-urlencode 'form[email]=bench@example.com' --data-urlencode "form[password]=$password"
+done | sort -n | awk '{t[NR]=$1} END {printf "median %.1f ms, slowest %.1f ms\n", t[int((NR+1)/2)]*1000, t[NR]*1000}'

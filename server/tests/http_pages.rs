@@ -155,3 +155,36 @@ async fn pages_render_correctly_under_concurrent_load() {
         t.await.expect("request task");
     }
 }
+
+#[tokio::test]
+async fn pages_answer_correctly_under_concurrent_load() {
+    // Many renders at once once made page titles read disposed signals and answer 500.
+    let server = TestServer::start();
+    let paths = [
+        "/kb",
+        "/login",
+        "/register",
+        "/tickets/new",
+        "/account",
+        "/search?q=%E8%93%9D%E5%B1%8F",
+    ];
+    let tasks: Vec<_> = (0..48)
+        .map(|i| {
+            let url = server.url(paths[i % paths.len()]);
+            tokio::spawn(async move {
+                let c = client();
+                let mut statuses = Vec::new();
+                for _ in 0..5 {
+                    let res = c.get(&url).send().await.expect("get");
+                    statuses.push((url.clone(), res.status().as_u16()));
+                }
+                statuses
+            })
+        })
+        .collect();
+    for t in tasks {
+        for (url, status) in t.await.expect("task") {
+            assert_eq!(status, 200, "{url}");
+        }
+    }
+}

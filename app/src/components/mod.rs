@@ -8,6 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod lang_switch;
 pub mod loading;
+pub mod page_title;
 pub mod search_box;
 pub mod ticket_list;
 pub mod user_menu;

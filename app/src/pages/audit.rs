@@ -4,9 +4,9 @@ use super::account::SignInPrompt;
 use crate::api::staff::audit_log;
 use crate::components::error_text;
 use crate::components::loading::Loading;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Lists audit records; the filter is a plain GET form, so views can be bookmarked.
@@ -27,7 +27,7 @@ pub fn AuditPage() -> impl IntoView {
     });
     let a = move || i18n.locale().strings().account;
     view! {
-        <Title text=move || a().audit_title />
+        <PageTitle pick=|s| s.account.audit_title />
         <h1>{move || a().audit_title}</h1>
         <form method="get" action="/staff/audit" class="filter-form">
             <div class="field">

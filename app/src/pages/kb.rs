@@ -3,9 +3,9 @@
 use super::not_found::ServerErrorNotice;
 use crate::api::kb::list_categories;
 use crate::components::loading::Loading;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Lists the knowledge-base categories.
 #[component]
@@ -13,7 +13,7 @@ pub fn KbIndexPage() -> impl IntoView {
     let i18n = use_i18n();
     let categories = Resource::new(move || i18n.locale(), list_categories);
     view! {
-        <Title text=i18n.t(|s| s.kb_title) />
+        <PageTitle pick=|s| s.kb_title />
         <h1>{i18n.t(|s| s.kb_title)}</h1>
         <p>{i18n.t(|s| s.kb_intro)}</p>
         <Suspense fallback=Loading>

@@ -3,10 +3,10 @@
 use super::not_found::ServerErrorNotice;
 use crate::api::tickets::my_tickets;
 use crate::components::loading::Loading;
+use crate::components::page_title::PageTitle;
 use crate::components::ticket_list::TicketLines;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Lists the tickets this browser remembers.
 #[component]
@@ -14,7 +14,7 @@ pub fn MyTicketsPage() -> impl IntoView {
     let i18n = use_i18n();
     let tickets = Resource::new(|| (), |_| my_tickets());
     view! {
-        <Title text=i18n.t(|s| s.my_tickets_title) />
+        <PageTitle pick=|s| s.my_tickets_title />
         <h1>{i18n.t(|s| s.my_tickets_title)}</h1>
         <p>{i18n.t(|s| s.my_tickets_intro)}</p>
         <Suspense fallback=Loading>

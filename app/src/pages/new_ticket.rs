@@ -4,10 +4,10 @@
 use crate::api::tickets::{load_draft, CreateTicket, CreateTicketOutcome, Draft};
 use crate::components::field::{RadioGroup, SelectField, TextArea, TextField};
 use crate::components::loading::Loading;
+use crate::components::page_title::PageTitle;
 use crate::domain::validation::{limits, Field, FieldError};
 use crate::i18n::{use_i18n, Strings};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The ticket form page.
@@ -25,7 +25,7 @@ pub fn NewTicketPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=i18n.t(|s| s.ticket_new_title) />
+        <PageTitle pick=|s| s.ticket_new_title />
         <h1>{i18n.t(|s| s.ticket_new_title)}</h1>
         <p>{i18n.t(|s| s.ticket_new_intro)}</p>
         <Suspense fallback=Loading>

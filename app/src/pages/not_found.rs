@@ -1,9 +1,9 @@
 //! The friendly 404 page, with a search box.
 
+use crate::components::page_title::PageTitle;
 use crate::components::search_box::SearchBox;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Sets the HTTP status of the page being rendered to 404 (no-op in the browser).
 pub fn set_not_found_status() {
@@ -19,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
     set_not_found_status();
     let i18n = use_i18n();
     view! {
-        <Title text=i18n.t(|s| s.not_found_title) />
+        <PageTitle pick=|s| s.not_found_title />
         <section class="not-found">
             <h1>{i18n.t(|s| s.not_found_title)}</h1>
             <p>{i18n.t(|s| s.not_found_text)}</p>

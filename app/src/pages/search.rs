@@ -2,10 +2,10 @@
 
 use super::not_found::ServerErrorNotice;
 use crate::api::kb::search_articles;
+use crate::components::page_title::PageTitle;
 use crate::components::{article_list::ArticleList, loading::Loading, search_box::SearchBox};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Results of a knowledge-base search (`/search?q=…`).
@@ -19,7 +19,7 @@ pub fn SearchPage() -> impl IntoView {
         |(q, locale)| search_articles(q, locale),
     );
     view! {
-        <Title text=i18n.t(|s| s.search_title) />
+        <PageTitle pick=|s| s.search_title />
         <h1>{i18n.t(|s| s.search_title)}</h1>
         {move || view! { <SearchBox id="page-search" value=q() /> }}
         <Suspense fallback=Loading>

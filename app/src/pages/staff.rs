@@ -5,11 +5,11 @@ use crate::api::auth::current_user;
 use crate::api::staff::{staff_members, ticket_queue, SetStaffRoles};
 use crate::components::account_form::{query_value, FormFeedback};
 use crate::components::loading::Loading;
+use crate::components::page_title::PageTitle;
 use crate::components::ticket_list::TicketLines;
 use crate::domain::auth::{may, Operation, Role, Viewer};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Staff landing page: what the signed-in person's roles allow.
 #[component]
@@ -17,7 +17,7 @@ pub fn StaffPage() -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| current_user());
     view! {
-        <Title text=i18n.t(|s| s.staff_title) />
+        <PageTitle pick=|s| s.staff_title />
         <h1>{i18n.t(|s| s.staff_title)}</h1>
         <p>{i18n.t(|s| s.staff_intro)}</p>
         <Suspense fallback=Loading>

@@ -1,8 +1,8 @@
 use crate::api::auth::ForgotPassword;
 use crate::components::account_form::{query_value, FormFeedback, PlainField};
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Asks for a password-reset link.
 #[component]
@@ -13,7 +13,7 @@ pub fn ForgotPage() -> impl IntoView {
     let sent_before = !query_value("sent").is_empty();
     let sent = move || sent_before || matches!(action.value().get(), Some(Ok(_)));
     view! {
-        <Title text=i18n.t(|s| s.account.forgot_title) />
+        <PageTitle pick=|s| s.account.forgot_title />
         <h1>{i18n.t(|s| s.account.forgot_title)}</h1>
         <p>{i18n.t(|s| s.account.forgot_intro)}</p>
         <Show when=sent>

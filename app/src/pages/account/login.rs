@@ -1,8 +1,8 @@
 use crate::api::auth::Login;
 use crate::components::account_form::{query_value, FormFeedback, PlainField};
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The login page.
 #[component]
@@ -12,7 +12,7 @@ pub fn LoginPage() -> impl IntoView {
     let outcome = Signal::derive(move || action.value().get());
     let reset_done = !query_value("reset").is_empty();
     view! {
-        <Title text=i18n.t(|s| s.account.login_title) />
+        <PageTitle pick=|s| s.account.login_title />
         <h1>{i18n.t(|s| s.account.login_title)}</h1>
         {reset_done.then(|| view! { <p class="notice notice-success" role="status">{i18n.t(|s| s.account.reset_done)}</p> })}
         <ActionForm action attr:class="account-form">

@@ -2,10 +2,10 @@ use crate::api::account::EraseMyData;
 use crate::api::auth::{current_user, ChangePassword};
 use crate::components::account_form::{query_value, FormFeedback, PlainField};
 use crate::components::loading::Loading;
+use crate::components::page_title::PageTitle;
 use crate::domain::auth::Viewer;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The signed-in person's account: address, password, their data.
 #[component]
@@ -13,7 +13,7 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| current_user());
     view! {
-        <Title text=i18n.t(|s| s.account.account_title) />
+        <PageTitle pick=|s| s.account.account_title />
         <h1>{i18n.t(|s| s.account.account_title)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -1,8 +1,8 @@
 use crate::api::auth::Register;
 use crate::components::account_form::{query_value, FormFeedback, PlainField};
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The registration page.
 #[component]
@@ -11,7 +11,7 @@ pub fn RegisterPage() -> impl IntoView {
     let action = ServerAction::<Register>::new();
     let outcome = Signal::derive(move || action.value().get());
     view! {
-        <Title text=i18n.t(|s| s.account.register_title) />
+        <PageTitle pick=|s| s.account.register_title />
         <h1>{i18n.t(|s| s.account.register_title)}</h1>
         <p>{i18n.t(|s| s.account.register_intro)}</p>
         <ActionForm action attr:class="account-form">

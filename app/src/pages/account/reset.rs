@@ -1,8 +1,8 @@
 use crate::api::auth::ResetPassword;
 use crate::components::account_form::{query_value, FormFeedback, PlainField};
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Chooses a new password with the token from the mailed link.
 #[component]
@@ -11,7 +11,7 @@ pub fn ResetPage() -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let outcome = Signal::derive(move || action.value().get());
     view! {
-        <Title text=i18n.t(|s| s.account.reset_title) />
+        <PageTitle pick=|s| s.account.reset_title />
         <h1>{i18n.t(|s| s.account.reset_title)}</h1>
         <ActionForm action attr:class="account-form">
             <FormFeedback outcome />

@@ -1,9 +1,9 @@
 use crate::api::auth::{VerifyEmail, VerifyOutcome};
 use crate::components::account_form::{problem_from_query, query_value};
 use crate::components::error_text;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Confirms an e-mail address: the link opens this page, a button press confirms.
 #[component]
@@ -27,7 +27,7 @@ pub fn VerifyPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=i18n.t(|s| s.account.verify_title) />
+        <PageTitle pick=|s| s.account.verify_title />
         <h1>{i18n.t(|s| s.account.verify_title)}</h1>
         {move || {
             let a = i18n.locale().strings().account;
