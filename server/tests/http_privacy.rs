@@ -34,8 +34,7 @@ async fn customers_download_their_data_and_erasure_keeps_the_tickets() {
         .to_str()
         .expect("ascii")
         .contains("attachment"));
-    let text: String = res.json().await.expect("a JSON string");
-    let data: Value = serde_json::from_str(&text).expect("json document");
+    let data: Value = res.json().await.expect("a JSON document");
     assert_eq!(data["account"]["email"], "wang.fang@example.com");
     assert_eq!(data["tickets"][0]["number"], number.as_str());
     assert_eq!(data["tickets"][0]["contact_name"], "王芳");

@@ -3,7 +3,7 @@ use leptos::server_fn::codec::GetUrl;
 
 /// Everything stored about the signed-in person, as a JSON download.
 #[server(input = GetUrl, endpoint = "account/export")]
-pub async fn export_my_data() -> Result<String, ServerFnError> {
+pub async fn export_my_data() -> Result<serde_json::Value, ServerFnError> {
     use super::super::ssr::{audit, internal, require_signed_in, services};
     use crate::domain::auth::Operation;
     use axum::http::{header, HeaderValue};
@@ -21,5 +21,5 @@ pub async fn export_my_data() -> Result<String, ServerFnError> {
             HeaderValue::from_static("attachment; filename=\"my-data.json\""),
         );
     }
-    serde_json::to_string_pretty(&data).map_err(internal)
+    Ok(data)
 }
