@@ -95,14 +95,12 @@ pub fn back_to_form(path: &str, error: &str, keep: &[(&str, &str)]) {
     }
     let mut url = format!("{path}?error={error}");
     for (k, v) in keep {
-        url.push_str(&format!("&{k}={}", urlencode(v)));
+        url.push_str(&format!(
+            "&{k}={}",
+            crate::components::account_form::encode(v)
+        ));
     }
     leptos_axum::redirect(&url);
-}
-
-/// Percent-encodes a query value.
-pub fn urlencode(v: &str) -> String {
-    crate::components::account_form::encode(v)
 }
 
 /// True when the request is a plain HTML form post (no JavaScript), which expects a redirect.
