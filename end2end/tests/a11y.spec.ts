@@ -1,6 +1,6 @@
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './support';
+import { open, test } from './support';
 
 const pages = [
   '/', '/kb', '/kb/hardware', '/articles/blue-screen', '/search?q=网络', '/diagnosis',

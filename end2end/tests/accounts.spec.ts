@@ -1,5 +1,5 @@
-import { test, expect, Page, TestInfo } from '@playwright/test';
-import { open, waitForApp } from './support';
+import { expect, Page, TestInfo } from '@playwright/test';
+import { open, test, waitForApp } from './support';
 
 const password = 'correct horse battery staple';
 

@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { open, waitForApp } from './support';
+import { expect } from '@playwright/test';
+import { open, test, waitForApp } from './support';
 
 test('a customer browses from the home page to an article', async ({ page }, testInfo) => {
   await open(page, '/', testInfo);

@@ -1,4 +1,24 @@
-import { Page, TestInfo, expect } from '@playwright/test';
+import { Page, TestInfo, expect, test as base } from '@playwright/test';
+
+// Uncaught errors and Rust panics seen by each page, so a failed hydration says why.
+const problems = new WeakMap<Page, string[]>();
+
+/** Playwright's `test`, failing any test whose page threw or panicked in the wasm app. */
+export const test = base.extend<{ watchErrors: void }>({
+  watchErrors: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      problems.set(page, seen);
+      page.on('pageerror', (e) => seen.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && m.text().includes('panicked')) seen.push(m.text());
+      });
+      await use();
+      expect(seen, 'errors thrown in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** Opens a page and, when JavaScript runs, waits until the app has hydrated. */
 export async function open(page: Page, path: string, testInfo: TestInfo) {
@@ -7,9 +27,21 @@ export async function open(page: Page, path: string, testInfo: TestInfo) {
   return response;
 }
 
-/** Waits for the hydration marker; a no-op for the JavaScript-disabled projects. */
+/**
+ * Waits for the hydration marker; a no-op for the JavaScript-disabled projects. CI shares two
+ * cores between the server and two browsers, where compiling the wasm has taken over 10 s, so
+ * the wait is generous; a panic fails it at once with the panic's message instead.
+ */
 export async function waitForApp(page: Page, testInfo: TestInfo) {
-  if (testInfo.project.use.javaScriptEnabled !== false) {
-    await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
-  }
+  if (testInfo.project.use.javaScriptEnabled === false) return;
+  const seen = problems.get(page) ?? [];
+  await expect
+    .poll(
+      async () => {
+        if (seen.length > 0) throw new Error(`the page failed while hydrating:\n${seen.join('\n')}`);
+        return page.locator('body[data-hydrated="true"]').count();
+      },
+      { timeout: 25_000, message: 'the app hydrates' },
+    )
+    .toBe(1);
 }
