@@ -6,6 +6,7 @@ use crate::pages::{
     account::{AccountPage, ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage},
     article::ArticlePage,
     audit::AuditPage,
+    console::ConsolePage,
     diagnosis::DiagnosisPage,
     home::HomePage,
     kb::KbIndexPage,
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets") view=MyTicketsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/console") view=ConsolePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />

@@ -53,6 +53,9 @@ pub struct Config {
         global = true
     )]
     pub session_absolute_hours: i64,
+    /// Seconds between sweeps that flag SLA breaches and close quiet resolved tickets.
+    #[arg(long, env = "SWEEP_SECONDS", default_value_t = 60, global = true)]
+    pub sweep_seconds: u64,
 }
 
 impl Config {

@@ -6,7 +6,6 @@ use anyhow::Context;
 use app::app::{shell, App};
 use app::domain::rate_limit::Limits;
 use app::domain::session::SessionPolicy;
-use app::domain::sla::SlaPolicy;
 use app::ports::Services;
 use axum::body::Body;
 use axum::extract::Request;
@@ -111,6 +110,10 @@ pub async fn serve(
         options.site_addr = addr;
     }
     let services = services(&config, store);
+    crate::jobs::spawn(
+        services.store.clone(),
+        std::time::Duration::from_secs(config.sweep_seconds.max(1)),
+    );
     let listener = tokio::net::TcpListener::bind(options.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", options.site_addr))?;
@@ -131,7 +134,6 @@ pub fn services(config: &Config, store: SqliteStore) -> Services {
     Services {
         store: Arc::new(store),
         mailer: Arc::new(crate::mail::FileOutbox::new(&config.mail_outbox)),
-        sla: SlaPolicy::default(),
         sessions: SessionPolicy {
             idle: chrono::Duration::minutes(config.session_idle_minutes.max(1)),
             absolute: chrono::Duration::hours(config.session_absolute_hours.max(1)),

@@ -4,7 +4,7 @@ mod common;
 
 use app::domain::ticket::{Category, Impact, NewTicket, Priority};
 use app::i18n::Locale;
-use app::ports::{Store, TicketInsert};
+use app::ports::{Store, TicketInsert, TicketStore};
 use server::store::SqliteStore;
 
 fn insert(subject: &str) -> TicketInsert {
@@ -30,6 +30,10 @@ fn insert(subject: &str) -> TicketInsert {
         created_at: now,
         first_response_due: now + chrono::Duration::minutes(30),
         resolve_due: now + chrono::Duration::hours(8),
+        targets: app::domain::sla::Targets {
+            respond_minutes: 30,
+            resolve_minutes: 480,
+        },
     }
 }
 
@@ -142,4 +146,76 @@ async fn drafts_expire() {
         .await
         .expect("read")
         .is_none());
+}
+
+#[tokio::test]
+async fn a_change_on_a_stale_revision_writes_nothing() {
+    use app::domain::ticket::{EventChange, EventKind, Status};
+    use app::ports::{ChangeOutcome, NewTicketEvent, TicketChange};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = fresh_store(&dir).await;
+    let number = store
+        .create_ticket(insert("Printer"))
+        .await
+        .expect("create");
+    let t = store
+        .ticket(&number)
+        .await
+        .expect("read")
+        .expect("exists")
+        .view;
+    assert_eq!(t.work.revision, 1);
+    let change = |to: Status| TicketChange {
+        number: number.clone(),
+        revision: 1,
+        step: Some(app::domain::work::Step {
+            status: to,
+            resolve_due: t.resolve_due,
+            paused_at: None,
+            first_responded_at: Some(chrono::Utc::now()),
+            resolved_at: None,
+            closed_at: None,
+        }),
+        assignee: None,
+        events: vec![NewTicketEvent {
+            number: number.clone(),
+            kind: EventKind::Status,
+            actor_id: None,
+            actor_name: "Agent".into(),
+            public: true,
+            body: String::new(),
+            at: chrono::Utc::now(),
+            change: Some(EventChange::Status {
+                from: Status::New,
+                to,
+            }),
+        }],
+    };
+    let first = store
+        .change_ticket(change(Status::Acknowledged))
+        .await
+        .expect("first");
+    assert_eq!(first, ChangeOutcome::Done { revision: 2 });
+    let second = store
+        .change_ticket(change(Status::Resolved))
+        .await
+        .expect("second");
+    assert_eq!(second, ChangeOutcome::Conflict);
+    let after = store
+        .ticket(&number)
+        .await
+        .expect("read")
+        .expect("exists")
+        .view;
+    assert_eq!(after.status, Status::Acknowledged);
+    let events = store.ticket_events(&number, true).await.expect("events");
+    let changes: Vec<_> = events.iter().filter_map(|e| e.change.clone()).collect();
+    assert_eq!(
+        changes,
+        vec![EventChange::Status {
+            from: Status::New,
+            to: Status::Acknowledged
+        }],
+        "the refused change left no event"
+    );
 }

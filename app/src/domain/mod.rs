@@ -3,7 +3,10 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
+pub mod console;
 pub mod kb;
+pub mod lifecycle;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
@@ -11,3 +14,4 @@ pub mod sla;
 pub mod ticket;
 pub mod ticket_number;
 pub mod validation;
+pub mod work;

@@ -141,6 +141,25 @@ pub struct TicketView {
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub first_response_due: chrono::DateTime<chrono::Utc>,
     pub resolve_due: chrono::DateTime<chrono::Utc>,
+    /// Where the work stands: revision, assignee, clock stops and milestones.
+    pub work: WorkState,
+}
+
+/// The changing part of a ticket, guarded by `revision` against concurrent edits.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkState {
+    /// Grows by one with every change; a change quoting an older one is refused.
+    pub revision: i64,
+    pub assignee_id: Option<i64>,
+    pub assignee_name: Option<String>,
+    /// When the resolve clock stopped (waiting on the customer, or resolved).
+    pub paused_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub first_responded_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub resolved_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub closed_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The targets the ticket was opened under, in minutes of service time.
+    pub respond_minutes: i64,
+    pub resolve_minutes: i64,
 }
 
 /// What a timeline entry is.
@@ -150,24 +169,26 @@ pub enum EventKind {
     Created,
     Reply,
     Note,
+    /// The status changed; the event's `change` says from what to what.
+    Status,
+    /// The ticket was given to an agent (or taken back), with the reason.
+    Assigned,
 }
 
-impl EventKind {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            EventKind::Created => "created",
-            EventKind::Reply => "reply",
-            EventKind::Note => "note",
-        }
-    }
+codes!(EventKind {
+    Created => "created",
+    Reply => "reply",
+    Note => "note",
+    Status => "status",
+    Assigned => "assigned",
+});
 
-    /// Parses a stored code.
-    pub fn from_code(code: &str) -> Option<EventKind> {
-        [EventKind::Created, EventKind::Reply, EventKind::Note]
-            .into_iter()
-            .find(|k| k.code() == code)
-    }
+/// The facts a status or assignment event records, kept as JSON beside the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventChange {
+    Status { from: Status, to: Status },
+    Assigned { to: Option<String> },
 }
 
 /// One entry of a ticket's timeline.
@@ -179,6 +200,8 @@ pub struct TicketEvent {
     /// An internal note, never sent to customers.
     pub internal: bool,
     pub at: chrono::DateTime<chrono::Utc>,
+    /// What a status or assignment event changed.
+    pub change: Option<EventChange>,
 }
 
 /// A ticket with its timeline, as a page shows it.
@@ -188,6 +211,16 @@ pub struct TicketPageData {
     pub events: Vec<TicketEvent>,
     /// The viewer works tickets and may add internal notes.
     pub staff: bool,
+    /// The first-response clock as it stood when the page was made.
+    pub respond: super::sla::Clock,
+    /// The resolve clock as it stood when the page was made.
+    pub resolve: super::sla::Clock,
+    /// The lifecycle steps this viewer may take now.
+    pub actions: Vec<super::lifecycle::Action>,
+    /// Agents the ticket can be given to, as (id, name); staff only.
+    pub agents: Vec<(i64, String)>,
+    /// The customer's other tickets; staff only.
+    pub earlier: Vec<TicketSummary>,
 }
 
 /// A line of "my tickets".

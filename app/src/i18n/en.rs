@@ -116,4 +116,5 @@ pub(super) static STRINGS: Strings = Strings {
     status_resolved: "Resolved",
     status_closed: "Closed",
     account: &super::account::EN,
+    work: &super::work::EN,
 };

@@ -2,9 +2,11 @@
 
 mod account;
 mod en;
+mod work;
 mod zh;
 
 pub use account::AccountStrings;
+pub use work::WorkStrings;
 
 use crate::domain::ticket::{Category, Impact, Priority, Status};
 use crate::domain::validation::{Field, Problem};
@@ -205,6 +207,7 @@ pub struct Strings {
     pub status_closed: &'static str,
     /// Account, staff and audit pages.
     pub account: &'static AccountStrings,
+    pub work: &'static WorkStrings,
 }
 
 impl Strings {

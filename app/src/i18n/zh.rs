@@ -116,4 +116,5 @@ pub(super) static STRINGS: Strings = Strings {
     status_resolved: "已解决",
     status_closed: "已关闭",
     account: &super::account::ZH,
+    work: &super::work::ZH,
 };

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod article;
 pub mod audit;
+pub mod console;
 pub mod diagnosis;
 pub mod home;
 pub mod kb;
@@ -13,3 +14,4 @@ pub mod not_found;
 pub mod search;
 pub mod staff;
 pub mod ticket;
+pub mod ticket_work;

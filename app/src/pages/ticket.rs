@@ -1,9 +1,10 @@
 //! A ticket's page: for the holder of its link, the customer who opened it, or staff.
 
 use super::not_found::{NotFound, ServerErrorNotice};
-use crate::api::tickets::{get_ticket, AddInternalNote, ReplyToTicket};
+use super::ticket_work::{Clocks, EarlierTickets, StepButtons, WorkProblem};
+use crate::api::tickets::{get_ticket, ActOnTicket, AddInternalNote, AssignTicket, ReplyToTicket};
 use crate::components::loading::Loading;
-use crate::domain::ticket::{Code, EventKind, TicketEvent, TicketPageData};
+use crate::domain::ticket::{Code, EventChange, EventKind, TicketEvent, TicketPageData};
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,16 +17,25 @@ pub fn TicketPage() -> impl IntoView {
     let query = use_query_map();
     let reply = ServerAction::<ReplyToTicket>::new();
     let note = ServerAction::<AddInternalNote>::new();
-    // Reload after a successful reply or note only: a failed one keeps what was typed.
+    let act = ServerAction::<ActOnTicket>::new();
+    let assign = ServerAction::<AssignTicket>::new();
+    // Reload after a successful reply or note only: a failed one keeps what was typed. A
+    // refused step reloads too, so "changed meanwhile" comes with the latest state.
     let saved = RwSignal::new(0u32);
+    let bump = move || saved.update(|n| *n += 1);
     Effect::new(move |_| {
         if let Some(Ok(true)) = reply.value().get() {
-            saved.update(|n| *n += 1);
+            bump();
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(true)) = note.value().get() {
-            saved.update(|n| *n += 1);
+            bump();
+        }
+    });
+    Effect::new(move |_| {
+        if act.value().get().is_some() || assign.value().get().is_some() {
+            bump();
         }
     });
     let ticket = Resource::new(
@@ -44,7 +54,7 @@ pub fn TicketPage() -> impl IntoView {
                 match ticket.await {
                     Ok(Some(data)) => {
                         let key = query.read_untracked().get("key").unwrap_or_default();
-                        view! { <TicketBody data key reply note /> }.into_any()
+                        view! { <TicketBody data key reply note act assign /> }.into_any()
                     }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <ServerErrorNotice /> }.into_any(),
@@ -60,6 +70,8 @@ fn TicketBody(
     key: String,
     reply: ServerAction<ReplyToTicket>,
     note: ServerAction<AddInternalNote>,
+    act: ServerAction<ActOnTicket>,
+    assign: ServerAction<AssignTicket>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -67,11 +79,18 @@ fn TicketBody(
     let locale = i18n.locale();
     let s = locale.strings();
     let a = s.account;
-    let t = data.ticket;
+    let t = data.ticket.clone();
     let (priority, _) = s.priority(t.priority);
+    let w = s.work;
+    let assignee = t
+        .work
+        .assignee_name
+        .clone()
+        .unwrap_or_else(|| w.unassigned.to_string());
     let number = t.number.clone();
     let events = data
         .events
+        .clone()
         .into_iter()
         .map(|e| view! { <EventItem e /> })
         .collect_view();
@@ -92,10 +111,7 @@ fn TicketBody(
             <dd class="ticket-number">{t.number.clone()}</dd>
             <dt>{s.ticket_status}</dt>
             <dd><span class=format!("status status-{}", t.status.code())>{s.status(t.status)}</span></dd>
-            <dt>{s.ticket_expect_response}</dt>
-            <dd><time datetime=t.first_response_due.to_rfc3339()>{format_time(t.first_response_due, locale)}</time></dd>
-            <dt>{s.ticket_expect_resolve}</dt>
-            <dd><time datetime=t.resolve_due.to_rfc3339()>{format_time(t.resolve_due, locale)}</time></dd>
+            {data.staff.then(|| view! { <dt>{w.assignee}</dt><dd class="assignee">{assignee}</dd> })}
             <dt>{s.ticket_opened}</dt>
             <dd><time datetime=t.created_at.to_rfc3339()>{format_time(t.created_at, locale)}</time></dd>
             <dt>{s.field_category}</dt>
@@ -105,6 +121,9 @@ fn TicketBody(
             <dt>{s.field_impact}</dt>
             <dd>{s.impact(t.impact).0}</dd>
         </dl>
+        <Clocks data=data.clone() />
+        <WorkProblem act assign />
+        <StepButtons data=data.clone() key=key.clone() act assign />
         <h2>{s.ticket_details}</h2>
         <p class="ticket-description">{t.description}</p>
         <h2>{a.conversation}</h2>
@@ -129,6 +148,7 @@ fn TicketBody(
                 <button type="submit" class="button">{a.note_submit}</button>
             </ActionForm>
         })}
+        {data.staff.then(|| view! { <EarlierTickets list=data.earlier.clone() /> })}
     }
 }
 
@@ -142,15 +162,27 @@ fn EventItem(e: TicketEvent) -> impl IntoView {
     } else {
         "event"
     };
-    let what = match e.kind {
-        EventKind::Created => Some(a.event_created),
-        EventKind::Note => Some(a.internal_note),
-        EventKind::Reply => None,
+    let w = locale.strings().work;
+    let s = locale.strings();
+    let what = match (e.kind, &e.change) {
+        (EventKind::Created, _) => Some(a.event_created.to_string()),
+        (EventKind::Note, _) => Some(a.internal_note.to_string()),
+        (EventKind::Status, Some(EventChange::Status { from, to })) => Some(format!(
+            "{} {} → {}",
+            w.event_status,
+            s.status(*from),
+            s.status(*to)
+        )),
+        (EventKind::Assigned, Some(EventChange::Assigned { to: Some(name) })) => {
+            Some(format!("{} {name}", w.event_assigned))
+        }
+        (EventKind::Assigned, _) => Some(w.event_unassigned.to_string()),
+        _ => None,
     };
     view! {
         <li class=class>
             <p class="meta">
-                <strong>{e.author}</strong>
+                <strong>{if e.author.is_empty() { w.system.to_string() } else { e.author }}</strong>
                 {what.map(|w| view! { " · " {w} })}
                 " · "
                 <time datetime=e.at.to_rfc3339()>{format_time(e.at, locale)}</time>

@@ -80,6 +80,8 @@ pub struct NewTicketEvent {
     pub public: bool,
     pub body: String,
     pub at: DateTime<Utc>,
+    /// The status or assignment change the entry records.
+    pub change: Option<crate::domain::ticket::EventChange>,
 }
 
 /// Filters for browsing the audit trail.

@@ -2,8 +2,10 @@
 //! [`Services`].
 
 mod accounts;
+mod tickets;
 
 pub use accounts::*;
+pub use tickets::*;
 
 use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
 use crate::domain::ticket::{NewTicket, TicketEvent, TicketSummary, TicketView};
@@ -45,6 +47,8 @@ pub struct TicketInsert {
     pub requester_id: Option<i64>,
     pub first_response_due: DateTime<Utc>,
     pub resolve_due: DateTime<Utc>,
+    /// The targets in force, kept with the ticket for its clocks.
+    pub targets: crate::domain::sla::Targets,
 }
 
 /// A ticket with the hash that guards it.
@@ -64,7 +68,7 @@ pub struct GuardedSummary {
 
 /// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
 #[async_trait]
-pub trait Store: AccountStore + AuditStore + Send + Sync {
+pub trait Store: AccountStore + AuditStore + TicketStore + Send + Sync {
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
     /// One category and its public articles.
@@ -122,7 +126,6 @@ pub trait Store: AccountStore + AuditStore + Send + Sync {
 pub struct Services {
     pub store: Arc<dyn Store>,
     pub mailer: Arc<dyn Mailer>,
-    pub sla: crate::domain::sla::SlaPolicy,
     pub sessions: crate::domain::session::SessionPolicy,
     pub limits: crate::domain::rate_limit::Limits,
     pub limiter: Arc<std::sync::Mutex<crate::domain::rate_limit::RateLimiter>>,

@@ -6,6 +6,7 @@ mod privacy;
 mod rows;
 mod sqlite;
 mod tickets;
+mod work;
 
 pub use audit::sha256_hex;
 

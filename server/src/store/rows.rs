@@ -2,9 +2,10 @@
 
 use super::{db, from_ms};
 use app::domain::kb::ArticleSummary;
-use app::domain::ticket::{Code, TicketSummary, TicketView};
+use app::domain::ticket::{Code, TicketSummary, TicketView, WorkState};
 use app::i18n::Locale;
 use app::ports::StoreError;
+use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
@@ -57,9 +58,21 @@ pub(super) fn pick_translations(
     Ok(out.into_iter().map(|(_, _, s)| s).collect())
 }
 
+/// The columns `ticket_view` reads, for `SELECT … FROM tickets`.
 pub(super) const TICKET_COLUMNS: &str =
     "number, subject, description, contact_name, category, priority, impact, \
-     status, created_at, first_response_due, resolve_due, access_hash, requester_id";
+     status, created_at, first_response_due, resolve_due, access_hash, requester_id, \
+     revision, assignee_id, paused_at, first_responded_at, resolved_at, closed_at, \
+     respond_minutes, resolve_minutes, \
+     (SELECT display_name FROM users u WHERE u.id = tickets.assignee_id) AS assignee_name";
+
+/// An optional stored time.
+fn opt_time(row: &SqliteRow, column: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+    row.try_get::<Option<i64>, _>(column)
+        .map_err(db)?
+        .map(from_ms)
+        .transpose()
+}
 
 pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
     Ok(TicketView {
@@ -74,6 +87,17 @@ pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
         created_at: from_ms(row.try_get("created_at").map_err(db)?)?,
         first_response_due: from_ms(row.try_get("first_response_due").map_err(db)?)?,
         resolve_due: from_ms(row.try_get("resolve_due").map_err(db)?)?,
+        work: WorkState {
+            revision: row.try_get("revision").map_err(db)?,
+            assignee_id: row.try_get("assignee_id").map_err(db)?,
+            assignee_name: row.try_get("assignee_name").map_err(db)?,
+            paused_at: opt_time(row, "paused_at")?,
+            first_responded_at: opt_time(row, "first_responded_at")?,
+            resolved_at: opt_time(row, "resolved_at")?,
+            closed_at: opt_time(row, "closed_at")?,
+            respond_minutes: row.try_get("respond_minutes").map_err(db)?,
+            resolve_minutes: row.try_get("resolve_minutes").map_err(db)?,
+        },
     })
 }
 

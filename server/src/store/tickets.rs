@@ -32,8 +32,8 @@ pub(super) async fn insert_ticket(
         "INSERT INTO tickets (number, contact_name, contact_email, contact_phone, organisation,
              subject, description, started, device, software_version, category, priority, impact,
              status, locale, access_hash, created_at, updated_at, first_response_due, resolve_due,
-             requester_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19, $20)
+             requester_id, respond_minutes, resolve_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19, $20, $21, $22)
          RETURNING id",
     )
     .bind(&number)
@@ -56,6 +56,8 @@ pub(super) async fn insert_ticket(
     .bind(to_ms(insert.first_response_due))
     .bind(to_ms(insert.resolve_due))
     .bind(insert.requester_id)
+    .bind(insert.targets.respond_minutes)
+    .bind(insert.targets.resolve_minutes)
     .fetch_one(&mut *tx)
     .await
     .map_err(db)?;
@@ -81,7 +83,7 @@ pub(super) async fn events(
     internal: bool,
 ) -> Result<Vec<TicketEvent>, StoreError> {
     let rows = sqlx::query(
-        "SELECT e.kind, e.actor_name, e.public, e.body, e.created_at
+        "SELECT e.kind, e.actor_name, e.public, e.body, e.data_json, e.created_at
          FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
          WHERE t.number = $1 AND (e.public = 1 OR $2)
          ORDER BY e.id",
@@ -94,6 +96,7 @@ pub(super) async fn events(
     rows.iter()
         .map(|r| {
             let kind: String = r.try_get("kind").map_err(db)?;
+            let data: String = r.try_get("data_json").map_err(db)?;
             Ok(TicketEvent {
                 kind: EventKind::from_code(&kind)
                     .ok_or_else(|| StoreError::Corrupt(format!("event kind {kind}")))?,
@@ -101,6 +104,8 @@ pub(super) async fn events(
                 body: r.try_get("body").map_err(db)?,
                 internal: r.try_get::<i64, _>("public").map_err(db)? == 0,
                 at: from_ms(r.try_get("created_at").map_err(db)?)?,
+                // Replies and notes store `{}`, which is no change.
+                change: serde_json::from_str(&data).ok(),
             })
         })
         .collect()
@@ -119,9 +124,23 @@ pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result
     let Some(ticket_id) = id else {
         return Err(StoreError::Corrupt(format!("no ticket {}", e.number)));
     };
+    insert_event(&mut tx, ticket_id, &e).await?;
+    tx.commit().await.map_err(db)
+}
+
+/// Writes one timeline entry inside the caller's transaction.
+pub(super) async fn insert_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    ticket_id: i64,
+    e: &NewTicketEvent,
+) -> Result<(), StoreError> {
+    let data = match &e.change {
+        Some(c) => serde_json::to_string(c).map_err(|err| StoreError::Corrupt(err.to_string()))?,
+        None => "{}".to_string(),
+    };
     sqlx::query(
-        "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, data_json, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(ticket_id)
     .bind(e.kind.code())
@@ -129,9 +148,10 @@ pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result
     .bind(&e.actor_name)
     .bind(i64::from(e.public))
     .bind(&e.body)
+    .bind(data)
     .bind(to_ms(e.at))
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await
     .map_err(db)?;
-    tx.commit().await.map_err(db)
+    Ok(())
 }

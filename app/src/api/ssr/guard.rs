@@ -91,6 +91,12 @@ pub fn bad_request(message: &str) -> ServerFnError {
     ServerFnError::new(message)
 }
 
+/// A 409 for a change decided on a stale copy, with the user-facing message.
+pub fn conflict(message: &str) -> ServerFnError {
+    set_status(StatusCode::CONFLICT);
+    ServerFnError::new(message)
+}
+
 fn set_status(status: StatusCode) {
     if let Some(res) = use_context::<ResponseOptions>() {
         res.set_status(status);

@@ -93,7 +93,8 @@ pub fn back_to_form(path: &str, error: &str, keep: &[(&str, &str)]) {
     if !is_plain_form_post() {
         return;
     }
-    let mut url = format!("{path}?error={error}");
+    let joiner = if path.contains('?') { '&' } else { '?' };
+    let mut url = format!("{path}{joiner}error={error}");
     for (k, v) in keep {
         url.push_str(&format!(
             "&{k}={}",

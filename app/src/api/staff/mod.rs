@@ -1,11 +1,13 @@
 //! Staff pages' server functions: staff management, the ticket queue, the audit trail.
 
 mod audit_log;
+mod console;
 mod members;
 mod queue;
 mod set_roles;
 
 pub use audit_log::*;
+pub use console::*;
 pub use members::*;
 pub use queue::*;
 pub use set_roles::*;

@@ -61,7 +61,11 @@ pub async fn create_ticket(
             services.limits.ticket_per_account,
         )?;
     }
-    let due = services.sla.due(ticket.priority, ticket.impact, now);
+    let settings = services.store.service_settings().await.map_err(internal)?;
+    let targets = settings.sla.targets(ticket.priority, ticket.impact);
+    let due = settings
+        .sla
+        .due(ticket.priority, ticket.impact, now, &settings.calendar);
     let key = random_token();
     let (email, subject) = (ticket.contact_email.clone(), ticket.subject.clone());
     let number = services
@@ -74,6 +78,7 @@ pub async fn create_ticket(
             requester_id: who.as_ref().map(|v| v.id),
             first_response_due: due.first_response,
             resolve_due: due.resolve,
+            targets,
         })
         .await
         .map_err(internal)?;

@@ -1,12 +1,18 @@
 //! Ticket server functions.
 
+mod act;
+mod assign;
 mod create;
 mod draft;
 mod mine;
 mod note;
 mod reply;
 mod view;
+#[cfg(feature = "ssr")]
+mod work;
 
+pub use act::*;
+pub use assign::*;
 pub use create::*;
 pub use draft::*;
 pub use mine::*;

@@ -33,6 +33,7 @@ pub async fn add_internal_note(number: String, body: String) -> Result<bool, Ser
             public: false,
             body,
             at: chrono::Utc::now(),
+            change: None,
         })
         .await
         .map_err(internal)?;

@@ -1,25 +1,67 @@
 use crate::domain::ticket::TicketPageData;
 use leptos::prelude::*;
 
-/// A ticket with its timeline, for whoever holds the key from its link, the customer who opened
-/// it, or staff who work tickets; `None` for anyone else. Internal notes go to staff only.
+/// A ticket with its timeline, clocks and the steps the viewer may take, for whoever holds the
+/// key from its link, the customer who opened it, or staff who work tickets; `None` for anyone
+/// else. Internal notes, the agent list and the customer's other tickets go to staff only.
 #[server(endpoint = "tickets/view")]
 pub async fn get_ticket(
     number: String,
     key: String,
 ) -> Result<Option<TicketPageData>, ServerFnError> {
     use super::super::ssr::{internal, services};
+    use crate::domain::lifecycle::{transition, Action};
+    use crate::domain::ticket::TicketSummary;
+    use crate::domain::work::clocks;
+
     let Some(access) = super::open_ticket(&number, &key).await? else {
         return Ok(None);
     };
-    let events = services()?
-        .store
-        .ticket_events(&access.ticket.view.number, access.staff)
+    let store = services()?.store;
+    let t = access.ticket.view.clone();
+    let events = store
+        .ticket_events(&t.number, access.staff)
         .await
         .map_err(internal)?;
+    let settings = store.service_settings().await.map_err(internal)?;
+    let now = chrono::Utc::now();
+    let (respond, resolve) = clocks(&t, now, &settings.calendar);
+    let who = super::work::actor(&access);
+    let policy = settings.lifecycle.policy();
+    let actions = Action::ALL
+        .into_iter()
+        .filter(|a| transition(t.status, *a, who, t.work.closed_at, now, &policy).is_ok())
+        .collect();
+    let (agents, earlier) = if access.staff {
+        let agents = store.agents().await.map_err(internal)?;
+        let earlier = store
+            .tickets_of_requester(&t.number, 10)
+            .await
+            .map_err(internal)?;
+        (
+            agents.into_iter().map(|a| (a.id, a.name)).collect(),
+            earlier
+                .into_iter()
+                .map(|e| TicketSummary {
+                    href: format!("/tickets/{}", e.number),
+                    number: e.number,
+                    subject: e.subject,
+                    status: e.status,
+                    created_at: e.created_at,
+                })
+                .collect(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Ok(Some(TicketPageData {
-        ticket: access.ticket.view,
+        ticket: t,
         events,
         staff: access.staff,
+        respond,
+        resolve,
+        actions,
+        agents,
+        earlier,
     }))
 }

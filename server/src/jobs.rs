@@ -1,0 +1,72 @@
+//! Background work: flagging SLA breaches and closing resolved tickets after the quiet period.
+
+use app::domain::lifecycle::{Action, Actor};
+use app::domain::ticket::{EventChange, EventKind};
+use app::domain::work;
+use app::ports::{ChangeOutcome, NewTicketEvent, Store, StoreError, TicketChange};
+use chrono::Utc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Runs the sweep every `every` until the process ends; a failed sweep is logged and retried.
+pub fn spawn(store: Arc<dyn Store>, every: Duration) {
+    tokio::spawn(async move {
+        let mut timer = tokio::time::interval(every);
+        timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            timer.tick().await;
+            if let Err(e) = sweep(store.as_ref()).await {
+                tracing::warn!(error = %e, "ticket sweep failed; retrying at the next tick");
+            }
+        }
+    });
+}
+
+/// One pass: flags clocks that ran out and closes quiet resolved tickets.
+pub async fn sweep(store: &dyn Store) -> Result<(), StoreError> {
+    let now = Utc::now();
+    let flagged = store.flag_breaches(now).await?;
+    if flagged.response + flagged.resolve > 0 {
+        tracing::info!(
+            response = flagged.response,
+            resolve = flagged.resolve,
+            "SLA breaches flagged"
+        );
+    }
+    let settings = store.service_settings().await?;
+    let quiet = settings.lifecycle.policy().quiet_period;
+    for number in store.quiet_resolved(now - quiet).await? {
+        let Some(t) = store.ticket(&number).await? else {
+            continue;
+        };
+        let Ok(step) = work::act(&t.view, Action::Close, Actor::System, now, &settings) else {
+            continue;
+        };
+        let event = NewTicketEvent {
+            number: number.clone(),
+            kind: EventKind::Status,
+            actor_id: None,
+            // An empty name is shown as the portal itself.
+            actor_name: String::new(),
+            public: true,
+            body: String::new(),
+            at: now,
+            change: Some(EventChange::Status {
+                from: t.view.status,
+                to: step.status,
+            }),
+        };
+        let change = TicketChange {
+            number,
+            revision: t.view.work.revision,
+            step: Some(step),
+            assignee: None,
+            events: vec![event],
+        };
+        // A conflict means someone acted on it just now; the next pass looks again.
+        if let ChangeOutcome::Conflict = store.change_ticket(change).await? {
+            continue;
+        }
+    }
+    Ok(())
+}

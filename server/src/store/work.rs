@@ -1,0 +1,229 @@
+//! Ticket work on SQLite: revision-guarded changes, settings, breach flags and the queues.
+
+use super::rows::{ticket_view, TICKET_COLUMNS};
+use super::sqlite::SqliteStore;
+use super::tickets::insert_event;
+use super::{db, to_ms};
+use app::domain::console::{Queue, QueueQuery, Sort};
+use app::domain::ticket::{Code, TicketView};
+use app::domain::work::ServiceSettings;
+use app::ports::{AgentRecord, BreachCount, ChangeOutcome, StoreError, TicketChange, TicketStore};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+/// The settings row holding [`ServiceSettings`].
+const SERVICE_KEY: &str = "service";
+
+/// Open work: everything before resolved.
+const OPEN: &str = "status NOT IN ('resolved', 'closed')";
+
+/// The next due time that matters: the response while unanswered, else the running resolve clock.
+const NEXT_DUE: &str = "CASE WHEN first_responded_at IS NULL AND first_response_due < resolve_due \
+     THEN first_response_due WHEN paused_at IS NOT NULL THEN 9223372036854775807 \
+     ELSE resolve_due END";
+
+#[async_trait]
+impl TicketStore for SqliteStore {
+    async fn change_ticket(&self, c: TicketChange) -> Result<ChangeOutcome, StoreError> {
+        let now = c.events.first().map(|e| e.at).unwrap_or_else(Utc::now);
+        let mut tx = self.pool().begin().await.map_err(db)?;
+        // The revision check and the write are one statement, so two agents cannot both pass.
+        let row = sqlx::query(
+            "UPDATE tickets SET revision = revision + 1, updated_at = $3,
+                 status = COALESCE($4, status),
+                 resolve_due = COALESCE($5, resolve_due),
+                 paused_at = CASE WHEN $6 THEN $7 ELSE paused_at END,
+                 first_responded_at = CASE WHEN $6 THEN $8 ELSE first_responded_at END,
+                 resolved_at = CASE WHEN $6 THEN $9 ELSE resolved_at END,
+                 closed_at = CASE WHEN $6 THEN $10 ELSE closed_at END,
+                 assignee_id = CASE WHEN $11 THEN $12 ELSE assignee_id END
+             WHERE number = $1 AND revision = $2
+             RETURNING id, revision",
+        )
+        .bind(&c.number)
+        .bind(c.revision)
+        .bind(to_ms(now))
+        .bind(c.step.as_ref().map(|s| s.status.code()))
+        .bind(c.step.as_ref().map(|s| to_ms(s.resolve_due)))
+        .bind(c.step.is_some())
+        .bind(c.step.as_ref().and_then(|s| s.paused_at).map(to_ms))
+        .bind(
+            c.step
+                .as_ref()
+                .and_then(|s| s.first_responded_at)
+                .map(to_ms),
+        )
+        .bind(c.step.as_ref().and_then(|s| s.resolved_at).map(to_ms))
+        .bind(c.step.as_ref().and_then(|s| s.closed_at).map(to_ms))
+        .bind(c.assignee.is_some())
+        .bind(c.assignee.flatten())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let Some(row) = row else {
+            return Ok(ChangeOutcome::Conflict);
+        };
+        let ticket_id: i64 = row.try_get("id").map_err(db)?;
+        for e in &c.events {
+            insert_event(&mut tx, ticket_id, e).await?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(ChangeOutcome::Done {
+            revision: row.try_get("revision").map_err(db)?,
+        })
+    }
+
+    async fn service_settings(&self) -> Result<ServiceSettings, StoreError> {
+        let json: Option<String> =
+            sqlx::query_scalar("SELECT value_json FROM settings WHERE key = $1")
+                .bind(SERVICE_KEY)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(db)?;
+        match json {
+            None => Ok(ServiceSettings::default()),
+            Some(j) => serde_json::from_str(&j)
+                .map_err(|e| StoreError::Corrupt(format!("service settings: {e}"))),
+        }
+    }
+
+    async fn save_service_settings(
+        &self,
+        settings: &ServiceSettings,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(settings)
+            .map_err(|e| StoreError::Corrupt(format!("service settings: {e}")))?;
+        sqlx::query(
+            "INSERT INTO settings (key, value_json, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json,
+                 updated_at = excluded.updated_at",
+        )
+        .bind(SERVICE_KEY)
+        .bind(json)
+        .bind(to_ms(at))
+        .execute(self.pool())
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn flag_breaches(&self, now: DateTime<Utc>) -> Result<BreachCount, StoreError> {
+        let now = to_ms(now);
+        let response = sqlx::query(
+            "UPDATE tickets SET response_breached = 1
+             WHERE response_breached = 0 AND first_response_due < $1
+               AND (first_responded_at IS NULL OR first_responded_at > first_response_due)",
+        )
+        .bind(now)
+        .execute(self.pool())
+        .await
+        .map_err(db)?
+        .rows_affected();
+        let resolve = sqlx::query(&format!(
+            "UPDATE tickets SET resolve_breached = 1
+             WHERE resolve_breached = 0 AND resolve_due < $1
+               AND (({OPEN} AND (paused_at IS NULL OR paused_at > resolve_due))
+                    OR resolved_at > resolve_due)"
+        ))
+        .bind(now)
+        .execute(self.pool())
+        .await
+        .map_err(db)?
+        .rows_affected();
+        Ok(BreachCount { response, resolve })
+    }
+
+    async fn quiet_resolved(&self, before: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT number FROM tickets WHERE status = 'resolved' AND resolved_at <= $1
+             ORDER BY resolved_at LIMIT 500",
+        )
+        .bind(to_ms(before))
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)
+    }
+
+    async fn queue(
+        &self,
+        q: &QueueQuery,
+        viewer_id: i64,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<TicketView>, StoreError> {
+        let which = match q.queue {
+            Queue::Unassigned => format!("{OPEN} AND assignee_id IS NULL"),
+            Queue::Mine => format!("{OPEN} AND assignee_id = $1"),
+            // A running clock in its last quarter: due − now ≤ target × 60 000 ms × ¼.
+            Queue::BreachingSoon => format!(
+                "{OPEN} AND ((first_responded_at IS NULL AND first_response_due - $2 <= respond_minutes * 15000)
+                   OR (paused_at IS NULL AND resolve_due - $2 <= resolve_minutes * 15000))"
+            ),
+            Queue::Waiting => "status = 'waiting_on_customer'".to_string(),
+            Queue::All => "1 = 1".to_string(),
+        };
+        let order = match q.sort {
+            Sort::Due => format!("{NEXT_DUE}, id"),
+            Sort::Priority => format!(
+                "CASE priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END, {NEXT_DUE}, id"
+            ),
+            Sort::Newest => "created_at DESC, id DESC".to_string(),
+        };
+        let columns = TICKET_COLUMNS.replace("description,", "'' AS description,");
+        let sql = format!(
+            "SELECT {columns} FROM tickets
+             WHERE {which} AND ($3 IS NULL OR category = $3) AND ($4 IS NULL OR priority = $4)
+             ORDER BY {order} LIMIT $5"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(viewer_id)
+            .bind(to_ms(now))
+            .bind(q.category.map(|c| c.code()))
+            .bind(q.priority.map(|p| p.code()))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        rows.iter().map(ticket_view).collect()
+    }
+
+    async fn agents(&self) -> Result<Vec<AgentRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id
+             WHERE r.role = 'agent' AND u.disabled = 0 ORDER BY u.display_name, u.id",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok(AgentRecord {
+                    id: r.try_get("id").map_err(db)?,
+                    name: r.try_get("display_name").map_err(db)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn tickets_of_requester(
+        &self,
+        number: &str,
+        limit: i64,
+    ) -> Result<Vec<TicketView>, StoreError> {
+        let columns = TICKET_COLUMNS.replace("description,", "'' AS description,");
+        let rows = sqlx::query(&format!(
+            "SELECT {columns} FROM tickets, (SELECT requester_id AS rid, contact_email AS mail
+                 FROM tickets WHERE number = $1) this
+             WHERE number <> $1 AND (requester_id = this.rid OR contact_email = this.mail)
+             ORDER BY created_at DESC, id DESC LIMIT $2"
+        ))
+        .bind(number)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter().map(ticket_view).collect()
+    }
+}
