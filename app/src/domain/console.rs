@@ -34,8 +34,9 @@ pub enum Sort {
     Newest,
 }
 
-/// One request for a queue.
+/// One request for a queue; any part left out takes its default.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QueueQuery {
     pub queue: Queue,
     pub category: Option<Category>,

@@ -233,7 +233,10 @@ mod tests {
         s.apply_to(&mut t);
         assert_eq!(t.status, Status::InProgress);
         assert_eq!(t.work.paused_at, None);
-        assert_eq!(t.resolve_due, at(0) + Duration::days(1) + Duration::hours(5));
+        assert_eq!(
+            t.resolve_due,
+            at(0) + Duration::days(1) + Duration::hours(5)
+        );
     }
 
     #[test]
@@ -263,7 +266,10 @@ mod tests {
         s.apply_to(&mut t);
         assert_eq!(t.status, Status::InProgress);
         assert_eq!(t.work.resolved_at, None);
-        assert_eq!(t.resolve_due, at(0) + Duration::days(1) + Duration::hours(2));
+        assert_eq!(
+            t.resolve_due,
+            at(0) + Duration::days(1) + Duration::hours(2)
+        );
     }
 
     #[test]

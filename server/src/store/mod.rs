@@ -27,6 +27,15 @@ pub(crate) fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
         .ok_or_else(|| StoreError::Corrupt(format!("timestamp out of range: {ms}")))
 }
 
+/// Starts a write transaction that takes SQLite's write lock at once. A deferred one that reads
+/// first fails with "database is locked" when another writer commits before its first write,
+/// instead of waiting its turn.
+pub(crate) async fn write_tx(
+    pool: &sqlx::SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+    pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+}
+
 /// Wraps a driver error for the store port.
 pub(crate) fn db(err: sqlx::Error) -> StoreError {
     StoreError::Database(err.to_string())

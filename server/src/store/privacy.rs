@@ -81,7 +81,7 @@ pub(super) async fn export(pool: &SqlitePool, user_id: i64) -> Result<Value, Sto
 /// their timelines stay (service records), the sessions and links go.
 pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Result<(), StoreError> {
     let pseudonym = format!("erased-user-{user_id}");
-    let mut tx = pool.begin().await.map_err(db)?;
+    let mut tx = super::write_tx(pool).await?;
     sqlx::query(
         "UPDATE users SET email = $1, display_name = $2, password_hash = NULL, erased_at = $3,
                 disabled = 1

@@ -292,7 +292,7 @@ impl Store for SqliteStore {
         json: &str,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(db)?;
+        let mut tx = super::write_tx(&self.pool).await?;
         sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1")
             .bind(to_ms(Utc::now()))
             .execute(&mut *tx)

@@ -15,7 +15,7 @@ pub(super) async fn insert_ticket(
     let t = &insert.ticket;
     let now = to_ms(insert.created_at);
     let year = insert.created_at.year();
-    let mut tx = pool.begin().await.map_err(db)?;
+    let mut tx = super::write_tx(pool).await?;
     // The first statement writes, so SQLite takes the write lock at once and concurrent
     // creators queue on busy_timeout instead of failing on a stale snapshot.
     let seq: i64 = sqlx::query_scalar(
@@ -113,7 +113,7 @@ pub(super) async fn events(
 
 /// Appends an entry to a ticket's timeline and marks the ticket updated.
 pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result<(), StoreError> {
-    let mut tx = pool.begin().await.map_err(db)?;
+    let mut tx = super::write_tx(pool).await?;
     let id: Option<i64> =
         sqlx::query_scalar("UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id")
             .bind(to_ms(e.at))

@@ -27,7 +27,7 @@ const NEXT_DUE: &str = "CASE WHEN first_responded_at IS NULL AND first_response_
 impl TicketStore for SqliteStore {
     async fn change_ticket(&self, c: TicketChange) -> Result<ChangeOutcome, StoreError> {
         let now = c.events.first().map(|e| e.at).unwrap_or_else(Utc::now);
-        let mut tx = self.pool().begin().await.map_err(db)?;
+        let mut tx = super::write_tx(self.pool()).await?;
         // The revision check and the write are one statement, so two agents cannot both pass.
         let row = sqlx::query(
             "UPDATE tickets SET revision = revision + 1, updated_at = $3,

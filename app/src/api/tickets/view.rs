@@ -18,7 +18,12 @@ pub async fn get_ticket(
         return Ok(None);
     };
     let store = services()?.store;
-    let t = access.ticket.view.clone();
+    let mut t = access.ticket.view.clone();
+    if !access.staff {
+        // Staff ids and internal hand-overs stay internal.
+        t.work.assignee_id = None;
+        t.work.assignee_name = None;
+    }
     let events = store
         .ticket_events(&t.number, access.staff)
         .await
