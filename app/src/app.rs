@@ -15,6 +15,7 @@ use crate::pages::{
     new_ticket::NewTicketPage,
     not_found::NotFound,
     search::SearchPage,
+    settings::SettingsPage,
     staff::StaffPage,
     ticket::TicketPage,
 };
@@ -118,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/console") view=ConsolePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

@@ -71,6 +71,8 @@ pub enum Operation {
     ManageStaff,
     /// Browse the audit trail.
     ReadAudit,
+    /// Change SLA targets, the service calendar and lifecycle windows.
+    ManageSettings,
 }
 
 /// The authorisation matrix: may `viewer` (None when anonymous) perform `op`?
@@ -85,7 +87,7 @@ pub fn may(viewer: Option<&Viewer>, op: Operation) -> bool {
         (Some(v), WorkTickets) => v.has(Role::Agent) || v.has(Role::Admin),
         (Some(v), ReadInternalArticles) => v.is_staff(),
         (Some(v), EditKnowledge) => v.has(Role::Editor) || v.has(Role::Admin),
-        (Some(v), ManageStaff | ReadAudit) => v.has(Role::Admin),
+        (Some(v), ManageStaff | ReadAudit | ManageSettings) => v.has(Role::Admin),
     }
 }
 
@@ -115,28 +117,32 @@ mod tests {
             EditKnowledge,
             ManageStaff,
             ReadAudit,
+            ManageSettings,
         ];
         let customer = person(&[]);
         let agent = person(&[Role::Agent]);
         let editor = person(&[Role::Editor]);
         let admin = person(&[Role::Admin]);
-        let rows: [(Option<&Viewer>, [bool; 8]); 5] = [
-            (None, [true, false, true, false, false, false, false, false]),
+        let rows: [(Option<&Viewer>, [bool; 9]); 5] = [
+            (
+                None,
+                [true, false, true, false, false, false, false, false, false],
+            ),
             (
                 Some(&customer),
-                [true, true, true, false, false, false, false, false],
+                [true, true, true, false, false, false, false, false, false],
             ),
             (
                 Some(&agent),
-                [true, true, true, true, true, false, false, false],
+                [true, true, true, true, true, false, false, false, false],
             ),
             (
                 Some(&editor),
-                [true, true, true, false, true, true, false, false],
+                [true, true, true, false, true, true, false, false, false],
             ),
             (
                 Some(&admin),
-                [true, true, true, true, true, true, true, true],
+                [true, true, true, true, true, true, true, true, true],
             ),
         ];
         for (viewer, expected) in rows {

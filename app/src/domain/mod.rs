@@ -10,6 +10,7 @@ pub mod lifecycle;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
+pub mod settings_form;
 pub mod sla;
 pub mod ticket;
 pub mod ticket_number;

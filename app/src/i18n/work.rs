@@ -2,6 +2,7 @@
 
 use crate::domain::console::{Queue, Sort};
 use crate::domain::lifecycle::{Action, TransitionError};
+use crate::domain::settings_form::SettingsProblem;
 use crate::domain::sla::ClockState;
 
 /// Ticket-work strings.
@@ -69,6 +70,38 @@ pub struct WorkStrings {
     pub earlier_tickets: &'static str,
     pub none_earlier: &'static str,
     pub system: &'static str,
+    pub settings_title: &'static str,
+    pub settings_intro: &'static str,
+    pub settings_targets: &'static str,
+    pub settings_respond: &'static str,
+    pub settings_resolve: &'static str,
+    pub settings_global: &'static str,
+    pub settings_calendar: &'static str,
+    pub settings_always: &'static str,
+    pub settings_business: &'static str,
+    pub settings_hours: &'static str,
+    pub settings_weekdays: &'static str,
+    pub settings_offset: &'static str,
+    pub settings_holidays: &'static str,
+    pub settings_workdays: &'static str,
+    pub settings_lifecycle: &'static str,
+    pub settings_reopen: &'static str,
+    pub settings_quiet: &'static str,
+    pub settings_save: &'static str,
+    pub settings_saved: &'static str,
+    pub err_minutes: &'static str,
+    pub err_hours: &'static str,
+    pub err_no_weekday: &'static str,
+    pub err_offset: &'static str,
+    pub err_date: &'static str,
+    pub err_days: &'static str,
+    pub mon: &'static str,
+    pub tue: &'static str,
+    pub wed: &'static str,
+    pub thu: &'static str,
+    pub fri: &'static str,
+    pub sat: &'static str,
+    pub sun: &'static str,
 }
 
 /// English.
@@ -136,6 +169,38 @@ pub static EN: WorkStrings = WorkStrings {
     earlier_tickets: "This customer's other tickets",
     none_earlier: "No other tickets.",
     system: "Support portal",
+    settings_title: "Service levels and calendar",
+    settings_intro: "Targets apply to tickets opened from now on; open tickets keep the targets they were opened under.",
+    settings_targets: "Targets (minutes of service time)",
+    settings_respond: "First response",
+    settings_resolve: "Resolution",
+    settings_global: "Global fault (major incident)",
+    settings_calendar: "Service calendar",
+    settings_always: "7×24: the clock always runs",
+    settings_business: "Business hours only",
+    settings_hours: "Opening hours (HH:MM-HH:MM)",
+    settings_weekdays: "Open on",
+    settings_offset: "Time zone offset from UTC (e.g. +08:00)",
+    settings_holidays: "Public holidays (YYYY-MM-DD, one per line)",
+    settings_workdays: "Make-up working days (YYYY-MM-DD, one per line)",
+    settings_lifecycle: "Closing and reopening",
+    settings_reopen: "Days a closed ticket can be reopened",
+    settings_quiet: "Days before a resolved ticket closes on its own",
+    settings_save: "Save settings",
+    settings_saved: "Settings saved.",
+    err_minutes: "Enter a whole number of minutes between 1 and 527040 (a year).",
+    err_hours: "Enter opening hours as HH:MM-HH:MM, the start before the end.",
+    err_no_weekday: "Choose at least one working weekday.",
+    err_offset: "Enter the offset as +HH:MM, at most 14 hours.",
+    err_date: "Enter each date as YYYY-MM-DD, for example 2026-10-01.",
+    err_days: "Enter a whole number of days between 0 and 365.",
+    mon: "Mon",
+    tue: "Tue",
+    wed: "Wed",
+    thu: "Thu",
+    fri: "Fri",
+    sat: "Sat",
+    sun: "Sun",
 };
 
 /// Simplified Chinese.
@@ -203,6 +268,38 @@ pub static ZH: WorkStrings = WorkStrings {
     earlier_tickets: "该客户的其他工单",
     none_earlier: "没有其他工单。",
     system: "服务台系统",
+    settings_title: "服务级别与服务日历",
+    settings_intro: "时限只对此后新建的工单生效；已有工单保持创建时的时限。",
+    settings_targets: "时限（服务时间，分钟）",
+    settings_respond: "首次响应",
+    settings_resolve: "解决",
+    settings_global: "全局故障（重大事件）",
+    settings_calendar: "服务日历",
+    settings_always: "7×24：始终计时",
+    settings_business: "仅工作时间计时",
+    settings_hours: "工作时间（HH:MM-HH:MM）",
+    settings_weekdays: "工作日",
+    settings_offset: "相对 UTC 的时区偏移（如 +08:00）",
+    settings_holidays: "法定节假日（YYYY-MM-DD，每行一个）",
+    settings_workdays: "调休上班日（YYYY-MM-DD，每行一个）",
+    settings_lifecycle: "关闭与重新打开",
+    settings_reopen: "工单关闭后可重新打开的天数",
+    settings_quiet: "已解决工单自动关闭前等待的天数",
+    settings_save: "保存设置",
+    settings_saved: "设置已保存。",
+    err_minutes: "请输入 1 到 527040（一年）之间的整数分钟数。",
+    err_hours: "请按 HH:MM-HH:MM 填写工作时间，开始时间须早于结束时间。",
+    err_no_weekday: "请至少选择一个工作日。",
+    err_offset: "请按 +HH:MM 填写时区偏移，最多 14 小时。",
+    err_date: "请按 YYYY-MM-DD 填写日期，例如 2026-10-01。",
+    err_days: "请输入 0 到 365 之间的整数天数。",
+    mon: "周一",
+    tue: "周二",
+    wed: "周三",
+    thu: "周四",
+    fri: "周五",
+    sat: "周六",
+    sun: "周日",
 };
 
 impl WorkStrings {
@@ -263,6 +360,18 @@ impl WorkStrings {
             Sort::Due => self.sort_due,
             Sort::Priority => self.sort_priority,
             Sort::Newest => self.sort_newest,
+        }
+    }
+
+    /// What is wrong with a settings field.
+    pub fn settings_problem(&self, p: SettingsProblem) -> &'static str {
+        match p {
+            SettingsProblem::Minutes => self.err_minutes,
+            SettingsProblem::Hours => self.err_hours,
+            SettingsProblem::NoWeekday => self.err_no_weekday,
+            SettingsProblem::Offset => self.err_offset,
+            SettingsProblem::Date => self.err_date,
+            SettingsProblem::Days => self.err_days,
         }
     }
 

@@ -12,6 +12,7 @@ pub mod my_tickets;
 pub mod new_ticket;
 pub mod not_found;
 pub mod search;
+pub mod settings;
 pub mod staff;
 pub mod ticket;
 pub mod ticket_work;

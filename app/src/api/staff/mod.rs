@@ -5,9 +5,11 @@ mod console;
 mod members;
 mod queue;
 mod set_roles;
+mod settings;
 
 pub use audit_log::*;
 pub use console::*;
 pub use members::*;
 pub use queue::*;
 pub use set_roles::*;
+pub use settings::*;
