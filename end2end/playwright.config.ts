@@ -42,7 +42,11 @@ export default defineConfig({
     { name: 'phone-no-js', use: { ...phone, javaScriptEnabled: false }, testIgnore: /a11y/ },
   ],
   webServer: {
-    command: `${serverBin} serve --demo --addr 127.0.0.1:${port}`,
+    // The agent journeys sign in as an admin created the only way there is: the command line.
+    command:
+      `printf '%s\\n' 'correct horse battery staple' | ${serverBin} admin create ` +
+      `--email lead@example.com --name 值班主管 --password-stdin && ` +
+      `${serverBin} serve --demo --addr 127.0.0.1:${port}`,
     cwd: '..',
     // Every test comes from 127.0.0.1, so the per-address limits are raised for the run.
     env: {

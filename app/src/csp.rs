@@ -11,20 +11,6 @@ pub fn policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Puts the policy with this render's nonce on the page response (server only).
-#[cfg(feature = "ssr")]
-pub fn set_page_policy() {
-    use axum::http::{header, HeaderValue};
-    let nonce = leptos::nonce::use_nonce();
-    let value = policy(nonce.as_deref());
-    if let (Some(res), Ok(v)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&value),
-    ) {
-        res.insert_header(header::CONTENT_SECURITY_POLICY, v);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,5 +1,5 @@
 import { expect, Page, TestInfo } from '@playwright/test';
-import { open, test, waitForApp } from './support';
+import { open, openTicket, test, waitForApp } from './support';
 
 const password = 'correct horse battery staple';
 
@@ -20,22 +20,6 @@ async function logOut(page: Page, testInfo: TestInfo) {
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
   await waitForApp(page, testInfo);
-}
-
-async function openTicket(page: Page, testInfo: TestInfo, subject: string, email: string) {
-  await open(page, '/tickets/new', testInfo);
-  await page.getByLabel('姓名').fill('测试用户');
-  await page.getByLabel('电子邮箱').fill(email);
-  await page.getByLabel('问题概述').fill(subject);
-  await page.getByLabel('具体现象').fill('打开 Outlook 后一直提示需要输入密码。');
-  await page.getByLabel('问题类别').selectOption('software');
-  await page.getByRole('radio', { name: /^一般/ }).check();
-  await page.getByRole('radio', { name: /^仅影响我/ }).check();
-  await page.getByRole('button', { name: '提交工单' }).click();
-  await expect(page).toHaveURL(/\/tickets\/IT-\d{4}-\d{6}\?key=[0-9a-f]{32}/);
-  await waitForApp(page, testInfo);
-  const number = (await page.locator('.ticket-number').textContent()) ?? '';
-  return { number, link: page.url() };
 }
 
 test('register, log in, open a ticket, log out; nobody else sees it; a guest link shows only its ticket', async ({ page }, testInfo) => {

@@ -46,6 +46,7 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
         .layer(middleware::from_fn(move |req, next| {
             crate::security::refuse_cross_site(req, next, public_url.clone())
         }))
+        .layer(middleware::from_fn(crate::security::page_policy))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -23,6 +23,51 @@ pub async fn refuse_cross_site(req: Request, next: Next, public_url: String) -> 
     next.run(req).await
 }
 
+/// Largest page the policy middleware reads to find its nonce.
+const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Sets the Content-Security-Policy of every HTML page from the nonce its own inline scripts
+/// carry. Reading the nonce from the body keeps header and page in agreement even when the
+/// render could not reach its response options (seen under load: pages whose header lacked the
+/// nonce, so the browser refused the hydration scripts).
+pub async fn page_policy(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if !html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a page to set its policy");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+        }
+    };
+    let policy = app::csp::policy(page_nonce(&bytes));
+    if let Ok(v) = header::HeaderValue::from_str(&policy) {
+        parts.headers.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The nonce of the first inline script of a page, if it has a well-formed one.
+fn page_nonce(html: &[u8]) -> Option<&str> {
+    const MARK: &[u8] = b" nonce=\"";
+    let start = html.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
+    let len = html[start..].iter().position(|b| *b == b'"')?;
+    let nonce = std::str::from_utf8(&html[start..start + len]).ok()?;
+    let valid = (16..=64).contains(&nonce.len())
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_+/=".contains(&b));
+    valid.then_some(nonce)
+}
+
 /// True when the headers show the request was made by a page of another site.
 pub fn is_cross_site(headers: &HeaderMap, public_url: &str) -> bool {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
@@ -92,5 +137,16 @@ mod tests {
             "https://help.example.com"
         ));
         assert!(!is_cross_site(&headers(&[("host", "a")]), ""));
+    }
+
+    #[test]
+    fn the_first_well_formed_nonce_is_found() {
+        let page = br#"<head><script type="module" nonce="1sO3HHfbcAm2a6Bu31W3Mw">x</script>"#;
+        assert_eq!(super::page_nonce(page), Some("1sO3HHfbcAm2a6Bu31W3Mw"));
+        assert_eq!(super::page_nonce(b"<p>no scripts</p>"), None);
+        assert_eq!(
+            super::page_nonce(br#"<script nonce="a'; script-src *">"#),
+            None
+        );
     }
 }

@@ -158,7 +158,8 @@ async fn pages_render_correctly_under_concurrent_load() {
 
 #[tokio::test]
 async fn pages_answer_correctly_under_concurrent_load() {
-    // Many renders at once once made page titles read disposed signals and answer 500.
+    // Many renders at once once made page titles read disposed signals and answer 500, and
+    // gave pages a policy without their scripts' nonce.
     let server = TestServer::start();
     let paths = [
         "/kb",
@@ -176,15 +177,33 @@ async fn pages_answer_correctly_under_concurrent_load() {
                 let mut statuses = Vec::new();
                 for _ in 0..5 {
                     let res = c.get(&url).send().await.expect("get");
-                    statuses.push((url.clone(), res.status().as_u16()));
+                    let status = res.status().as_u16();
+                    let csp = res.headers()["content-security-policy"]
+                        .to_str()
+                        .expect("ascii")
+                        .to_string();
+                    let body = res.text().await.expect("body");
+                    // The browser runs the hydration scripts only if the policy names their nonce.
+                    let nonce = body
+                        .split(" nonce=\"")
+                        .nth(1)
+                        .and_then(|rest| rest.split('"').next())
+                        .unwrap_or("none")
+                        .to_string();
+                    let agrees = csp.contains(&format!("'nonce-{nonce}'"));
+                    statuses.push((url.clone(), status, agrees));
                 }
                 statuses
             })
         })
         .collect();
     for t in tasks {
-        for (url, status) in t.await.expect("task") {
+        for (url, status, agrees) in t.await.expect("task") {
             assert_eq!(status, 200, "{url}");
+            assert!(
+                agrees,
+                "{url}: the policy does not admit the page's scripts"
+            );
         }
     }
 }

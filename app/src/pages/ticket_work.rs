@@ -83,8 +83,8 @@ pub fn WorkProblem(
             .to_string(),
         )
     };
-    view! {
-        <p class="notice notice-error work-problem" role="alert">{text}</p>
+    move || {
+        text().map(|t| view! { <p class="notice notice-error work-problem" role="alert">{t}</p> })
     }
 }
 

@@ -69,7 +69,7 @@ pub trait TicketStore: Send + Sync {
         now: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<TicketView>, StoreError>;
-    /// People holding the agent role.
+    /// People who work tickets: agents and admins.
     async fn agents(&self) -> Result<Vec<AgentRecord>, StoreError>;
     /// The requester's other tickets (by account or contact address), newest first.
     async fn tickets_of_requester(

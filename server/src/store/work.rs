@@ -191,8 +191,8 @@ impl TicketStore for SqliteStore {
 
     async fn agents(&self) -> Result<Vec<AgentRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id
-             WHERE r.role = 'agent' AND u.disabled = 0 ORDER BY u.display_name, u.id",
+            "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id
+             WHERE r.role IN ('agent', 'admin') AND u.disabled = 0 ORDER BY u.display_name, u.id",
         )
         .fetch_all(self.pool())
         .await

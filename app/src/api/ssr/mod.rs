@@ -15,8 +15,11 @@ use leptos_axum::ResponseOptions;
 use std::fmt::Display;
 
 /// The services provided by the server for this request.
+#[track_caller]
 pub fn services() -> Result<Services, ServerFnError> {
-    use_context::<Services>().ok_or_else(|| internal("services missing from context"))
+    let caller = std::panic::Location::caller();
+    use_context::<Services>()
+        .ok_or_else(|| internal(format!("services missing from context at {caller}")))
 }
 
 /// Logs an internal failure and returns an error that reveals nothing of it.

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 pub async fn ticket_queue() -> Result<Vec<TicketSummary>, ServerFnError> {
     use super::super::ssr::{internal, require, services};
     use crate::domain::auth::Operation;
+    // Taken before the first await (see `staff_members`).
+    let store = services()?.store;
     require(Operation::WorkTickets).await?;
-    let mut list = services()?.store.all_tickets(200).await.map_err(internal)?;
+    let mut list = store.all_tickets(200).await.map_err(internal)?;
     for t in &mut list {
         t.href = format!("/tickets/{}", t.number);
     }

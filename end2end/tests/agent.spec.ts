@@ -1,0 +1,87 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { open, openTicket, test, waitForApp } from './support';
+
+// The test script creates this admin (who also works tickets) before the server starts.
+const lead = { email: 'lead@example.com', password: 'correct horse battery staple' };
+
+async function signInAsLead(page: Page, testInfo: TestInfo) {
+  await open(page, '/login', testInfo);
+  await page.getByLabel('电子邮箱').fill(lead.email);
+  await page.getByLabel('密码').fill(lead.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  // Staff land on the staff page.
+  await expect(page).toHaveURL(/\/staff$/);
+  await waitForApp(page, testInfo);
+}
+
+/** Clicks a lifecycle or assignment button and waits until the page shows its result. */
+async function step(page: Page, testInfo: TestInfo, button: string, status: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.locator('.ticket-facts .status')).toHaveText(status);
+  await waitForApp(page, testInfo);
+}
+
+test('an agent takes a ticket from the console and works it while the customer follows', async ({ browser, page }, testInfo) => {
+  const run = `${testInfo.project.name}-${Date.now()}`;
+  const subject = `VPN 连接后马上断开 ${run}`;
+  const ticket = await openTicket(page, testInfo, subject, `vpn-${run}@example.com`);
+
+  // The agent, in a browser of their own, finds it in the unassigned queue.
+  const agentContext = await browser.newContext({
+    ...testInfo.project.use,
+    baseURL: testInfo.project.use.baseURL,
+  });
+  const agent = await agentContext.newPage();
+  await signInAsLead(agent, testInfo);
+  await open(agent, '/console?queue=unassigned', testInfo);
+  await expect(agent.getByRole('heading', { level: 1, name: '客服工作台' })).toBeVisible();
+  await agent.getByRole('link', { name: ticket.number }).click();
+  await expect(agent.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await waitForApp(agent, testInfo);
+  await expect(agent.locator('.clocks')).toContainText('正常');
+
+  await agent.getByRole('button', { name: '由我处理' }).click();
+  await expect(agent.locator('.assignee')).toHaveText('值班主管');
+  await waitForApp(agent, testInfo);
+  await step(agent, testInfo, '受理', '已受理');
+  await agent.getByLabel('您的回复').fill('请把 VPN 客户端升级到 5.3 后再试，并告诉我们结果。');
+  await agent.getByRole('button', { name: '发送回复' }).click();
+  await expect(agent.locator('.timeline')).toContainText('升级到 5.3');
+  await waitForApp(agent, testInfo);
+  await step(agent, testInfo, '等待客户', '等待您的回复');
+
+  // The customer sees the answer and why the clock stands still, and replies.
+  await page.goto(ticket.link);
+  await waitForApp(page, testInfo);
+  await expect(page.locator('.timeline')).toContainText('升级到 5.3');
+  await expect(page.getByText('等待您回复期间，处理时限暂停计时')).toBeVisible();
+  await page.getByLabel('您的回复').fill('升级后连接稳定了，谢谢。');
+  await page.getByRole('button', { name: '发送回复' }).click();
+  await expect(page.locator('.ticket-facts .status')).toHaveText('处理中');
+
+  // The agent resolves; the customer confirms and the ticket closes.
+  await agent.reload();
+  await waitForApp(agent, testInfo);
+  await expect(agent.locator('.timeline')).toContainText('升级后连接稳定了');
+  await step(agent, testInfo, '标记已解决', '已解决');
+  await page.goto(ticket.link);
+  await waitForApp(page, testInfo);
+  await expect(page.getByText('我们认为问题已解决')).toBeVisible();
+  await step(page, testInfo, '确认已解决', '已关闭');
+  await expect(page.getByRole('button', { name: '重新打开' })).toBeVisible();
+  await agentContext.close();
+});
+
+test('the console and the settings page have no serious accessibility problems', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.use.javaScriptEnabled === false, 'axe runs as a script in the page');
+  await signInAsLead(page, testInfo);
+  for (const path of ['/console?queue=all', '/staff/settings']) {
+    await open(page, path, testInfo);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(serious).toEqual([]);
+  }
+});
