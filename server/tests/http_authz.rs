@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{call, client, get_page, registered, staff, ticket_fields, TestServer};
+use common::{call, client, get_page, open_ticket, registered, staff, TestServer};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -44,27 +44,7 @@ async fn ticket_of_customer_a(
     agent: &reqwest::Client,
 ) -> (reqwest::Client, String, String) {
     let a = registered(server, "customer.a@example.com", "Customer A").await;
-    let res = call(
-        &a,
-        server,
-        "tickets/create",
-        &ticket_fields("A 的打印机故障")
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    )
-    .await;
-    let v: Value = res.json().await.expect("json");
-    let href = v["Created"]["href"].as_str().expect("href").to_string();
-    let number = v["Created"]["number"].as_str().expect("number").to_string();
-    let key = href
-        .split("key=")
-        .nth(1)
-        .expect("key")
-        .split('&')
-        .next()
-        .expect("key")
-        .to_string();
+    let (number, key) = open_ticket(server, &a, "A 的打印机故障").await;
     let res = call(
         agent,
         server,

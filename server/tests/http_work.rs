@@ -3,29 +3,13 @@
 
 mod common;
 
-use common::{call, client, get_page, staff, ticket_fields, TestServer};
+use common::{call, client, get_page, open_ticket, plain_post, staff, TestServer};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 /// A guest ticket; returns its number and access key.
 async fn guest_ticket(server: &TestServer, subject: &str) -> (String, String) {
-    let fields = ticket_fields(subject);
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let res = call(&client(), server, "tickets/create", &pairs).await;
-    let v: Value = res.json().await.expect("json");
-    let href = v["Created"]["href"].as_str().expect("href");
-    let key = href
-        .split("key=")
-        .nth(1)
-        .expect("key")
-        .split('&')
-        .next()
-        .expect("key");
-    let number = v["Created"]["number"].as_str().expect("number");
-    (number.to_string(), key.to_string())
+    open_ticket(server, &client(), subject).await
 }
 
 /// The ticket page's data as `who` sees it.
@@ -224,22 +208,17 @@ async fn the_second_of_two_agents_acting_at_once_is_told_the_ticket_changed() {
     );
 
     // Without JavaScript the refusal comes back to the page, in the agent's language.
-    let res = two
-        .post(server.url("/api/tickets/act"))
-        .header("Accept", "text/html")
-        .header("Origin", server.base.clone())
-        .form(&[
+    let location = plain_post(
+        &two,
+        &server,
+        "tickets/act",
+        &[
             ("form[number]", number.as_str()),
             ("form[action]", "start"),
             ("form[revision]", rev.as_str()),
-        ])
-        .send()
-        .await
-        .expect("post");
-    let location = res.headers()["location"]
-        .to_str()
-        .expect("ascii")
-        .to_string();
+        ],
+    )
+    .await;
     assert!(location.ends_with("?error=conflict"), "{location}");
     let (_, page) = get_page(&two, server.url(&location), "zh").await;
     assert!(page.contains("其他人刚刚修改了此工单"));
@@ -391,94 +370,4 @@ async fn the_sweep_flags_breaches_and_closes_quiet_resolved_tickets() {
     assert_eq!(last["author"], "", "closed by the portal itself");
     let v = view(&server, &agent, &late, "").await;
     assert_eq!(v["respond"]["state"], "breached");
-}
-
-#[tokio::test]
-async fn admins_change_the_targets_and_new_tickets_follow_them() {
-    let server = TestServer::start();
-    let admin = staff(&server, "root@example.com", &["admin"]).await;
-    let agent = staff(&server, "agent@example.com", &["agent"]).await;
-    let form: Value = call(&admin, &server, "staff/settings", &[])
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(
-        form["important_respond"], "240",
-        "the manuals' default: 4 h"
-    );
-    let mut fields: Vec<(String, String)> = form
-        .as_object()
-        .expect("object")
-        .iter()
-        .filter_map(|(k, v)| v.as_str().map(|v| (format!("form[{k}]"), v.to_string())))
-        .collect();
-    let set = |fields: &mut Vec<(String, String)>, k: &str, v: &str| {
-        fields.retain(|(name, _)| name != &format!("form[{k}]"));
-        fields.push((format!("form[{k}]"), v.to_string()));
-    };
-    set(&mut fields, "important_respond", "45");
-    set(&mut fields, "mode", "always");
-    set(&mut fields, "holidays", "2026-10-01\n2026-02-30");
-    let pairs = |f: &Vec<(String, String)>| f.clone();
-
-    // A wrong date is named and nothing is saved.
-    let owned = pairs(&fields);
-    let refs: Vec<(&str, &str)> = owned
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let v: Value = call(&admin, &server, "staff/save-settings", &refs)
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(v["Invalid"]["field"], "holidays", "{v}");
-    assert_eq!(v["Invalid"]["problem"], "date");
-    // Agents may not change service levels.
-    let res = call(&agent, &server, "staff/save-settings", &refs).await;
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-
-    set(&mut fields, "holidays", "2026-10-01");
-    let owned = pairs(&fields);
-    let refs: Vec<(&str, &str)> = owned
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let v: Value = call(&admin, &server, "staff/save-settings", &refs)
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(v, serde_json::json!("Saved"));
-
-    // A new important ticket is now due for a first response in 45 minutes.
-    let (number, _) = guest_ticket(&server, "报表导出很慢").await;
-    let t = view(&server, &agent, &number, "").await;
-    assert_eq!(t["ticket"]["work"]["respond_minutes"], 45);
-    let opened =
-        chrono::DateTime::parse_from_rfc3339(t["ticket"]["created_at"].as_str().expect("t"))
-            .expect("time");
-    let due = chrono::DateTime::parse_from_rfc3339(
-        t["ticket"]["first_response_due"].as_str().expect("t"),
-    )
-    .expect("time");
-    assert_eq!((due - opened).num_minutes(), 45);
-
-    // Without JavaScript a refused form comes back with what was typed and the reason.
-    let res = admin
-        .post(server.url("/api/staff/save-settings"))
-        .header("Accept", "text/html")
-        .header("Origin", server.base.clone())
-        .form(&[("form[urgent_respond]", "两小时"), ("form[mode]", "always")])
-        .send()
-        .await
-        .expect("post");
-    let location = res.headers()["location"]
-        .to_str()
-        .expect("ascii")
-        .to_string();
-    let (_, page) = get_page(&admin, server.url(&location), "zh").await;
-    assert!(page.contains("两小时"), "the typed value is kept");
-    assert!(page.contains("请输入 1 到 527040"), "the reason is shown");
 }

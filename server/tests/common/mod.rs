@@ -207,6 +207,55 @@ pub async fn call(
         .expect("post")
 }
 
+/// Opens a ticket through the form's server function as `who`; returns its number and the
+/// access key of its private link.
+pub async fn open_ticket(
+    server: &TestServer,
+    who: &reqwest::Client,
+    subject: &str,
+) -> (String, String) {
+    let fields = ticket_fields(subject);
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let v: serde_json::Value = call(who, server, "tickets/create", &pairs)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let href = v["Created"]["href"].as_str().expect("href");
+    let key = href
+        .split("key=")
+        .nth(1)
+        .and_then(|k| k.split('&').next())
+        .expect("key");
+    let number = v["Created"]["number"].as_str().expect("number");
+    (number.to_string(), key.to_string())
+}
+
+/// Posts `fields` to a server function as a browser without JavaScript does, from a page of
+/// this site; returns where the server sends the browser next.
+pub async fn plain_post(
+    c: &reqwest::Client,
+    server: &TestServer,
+    endpoint: &str,
+    fields: &[(&str, &str)],
+) -> String {
+    let res = c
+        .post(server.url(&format!("/api/{endpoint}")))
+        .header("Accept", "text/html")
+        .header("Origin", server.base.clone())
+        .form(fields)
+        .send()
+        .await
+        .expect("post");
+    res.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_string()
+}
+
 /// A good password for tests.
 pub const PASSWORD: &str = "correct horse battery staple";
 
