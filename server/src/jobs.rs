@@ -3,7 +3,7 @@
 use app::domain::lifecycle::{Action, Actor};
 use app::domain::ticket::{EventChange, EventKind};
 use app::domain::work;
-use app::ports::{ChangeOutcome, NewTicketEvent, Store, StoreError, TicketChange};
+use app::ports::{NewTicketEvent, Store, StoreError, TicketChange};
 use chrono::Utc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -64,9 +64,7 @@ pub async fn sweep(store: &dyn Store) -> Result<(), StoreError> {
             events: vec![event],
         };
         // A conflict means someone acted on it just now; the next pass looks again.
-        if let ChangeOutcome::Conflict = store.change_ticket(change).await? {
-            continue;
-        }
+        store.change_ticket(change).await?;
     }
     Ok(())
 }

@@ -161,14 +161,12 @@ impl SettingsForm {
                 &self.global_resolve,
             )?,
         };
-        // The calendar fields are checked even for 7×24, so a typo never passes unnoticed.
-        let hours = self.business_hours();
-        let calendar = match (self.mode.as_str(), hours) {
-            (_, Err(e)) if self.mode == "business" || e.1 != SettingsProblem::NoWeekday => {
-                return Err(e)
-            }
-            ("business", Ok(b)) => Calendar::Business(b),
-            _ => Calendar::Always,
+        // The calendar fields are checked even for 7×24 (bar the weekdays), so a typo never
+        // passes unnoticed.
+        let calendar = match (self.business_hours(), self.mode == "business") {
+            (Ok(b), true) => Calendar::Business(b),
+            (Ok(_) | Err((_, SettingsProblem::NoWeekday)), false) => Calendar::Always,
+            (Err(e), _) => return Err(e),
         };
         let days = |field: &'static str, v: &str| match v.trim().parse::<i64>() {
             Ok(d) if (0..=365).contains(&d) => Ok(d),
