@@ -27,6 +27,9 @@ pub struct Config {
         global = true
     )]
     pub mail_outbox: std::path::PathBuf,
+    /// Folder of attached files, outside the web root.
+    #[arg(long, env = "FILES_DIR", default_value = "data/files", global = true)]
+    pub files_dir: std::path::PathBuf,
     /// The portal's public address for links in e-mails, e.g. https://help.example.com.
     /// Empty: the address the request came to.
     #[arg(long, env = "PUBLIC_URL", default_value = "", global = true)]

@@ -3,13 +3,16 @@
 use app::domain::lifecycle::{Action, Actor};
 use app::domain::ticket::{EventChange, EventKind};
 use app::domain::work;
-use app::ports::{NewTicketEvent, Store, StoreError, TicketChange};
+use app::ports::{FileBytes, NewTicketEvent, Store, StoreError, TicketChange};
 use chrono::Utc;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How long a staged file waits for the message it was chosen for.
+const STAGED_FILE_HOURS: i64 = 24;
+
 /// Runs the sweep every `every` until the process ends; a failed sweep is logged and retried.
-pub fn spawn(store: Arc<dyn Store>, every: Duration) {
+pub fn spawn(store: Arc<dyn Store>, files: Arc<dyn FileBytes>, every: Duration) {
     tokio::spawn(async move {
         let mut timer = tokio::time::interval(every);
         timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -18,8 +21,22 @@ pub fn spawn(store: Arc<dyn Store>, every: Duration) {
             if let Err(e) = sweep(store.as_ref()).await {
                 tracing::warn!(error = %e, "ticket sweep failed; retrying at the next tick");
             }
+            if let Err(e) = drop_unsent_files(store.as_ref(), files.as_ref()).await {
+                tracing::warn!(error = %e, "removing unsent files failed; retrying at the next tick");
+            }
         }
     });
+}
+
+/// Removes files staged for messages that were never sent.
+pub async fn drop_unsent_files(store: &dyn Store, files: &dyn FileBytes) -> Result<(), StoreError> {
+    let before = Utc::now() - chrono::Duration::hours(STAGED_FILE_HOURS);
+    for key in store.expire_staged(before).await? {
+        if let Err(e) = files.remove(&key).await {
+            tracing::warn!(error = %e, "an unsent file could not be removed");
+        }
+    }
+    Ok(())
 }
 
 /// One pass: flags clocks that ran out and closes quiet resolved tickets.
@@ -55,6 +72,7 @@ pub async fn sweep(store: &dyn Store) -> Result<(), StoreError> {
                 from: t.view.status,
                 to: step.status,
             }),
+            files: Vec::new(),
         };
         let change = TicketChange {
             number,

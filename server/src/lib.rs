@@ -4,6 +4,7 @@ pub mod admin;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod files;
 pub mod jobs;
 pub mod mail;
 pub mod router;

@@ -3,12 +3,13 @@
 use crate::config::Config;
 use crate::store::SqliteStore;
 use anyhow::Context;
+use app::api::tickets::file::Copy;
 use app::app::{shell, App};
 use app::domain::rate_limit::Limits;
 use app::domain::session::SessionPolicy;
 use app::ports::Services;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Path, Query, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
@@ -19,7 +20,6 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Builds the application router around the given services.
@@ -31,17 +31,30 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
         move || provide_context(services.clone())
     };
     let shell_options = options.clone();
+    let file_services = services.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/files/{id}",
+            get({
+                let s = file_services.clone();
+                move |path, query, headers| file(s.clone(), path, query, headers, Copy::Original)
+            }),
+        )
+        .route(
+            "/files/{id}/display",
+            get(move |path, query, headers| {
+                file(file_services.clone(), path, query, headers, Copy::Display)
+            }),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), move || {
             shell(shell_options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
-        .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .layer(middleware::from_fn(move |req, next| {
-            refuse_oversize(req, next, max_body_bytes)
+            limit_body(req, next, max_body_bytes)
         }))
         .layer(middleware::from_fn(move |req, next| {
             crate::security::refuse_cross_site(req, next, public_url.clone())
@@ -69,15 +82,26 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
         .with_state(options)
 }
 
-/// Answers 413 with a readable page before reading a body that announces itself too large.
-async fn refuse_oversize(req: Request, next: Next, max: usize) -> Response {
+/// Server functions that take files, with their larger body limit.
+const UPLOAD_PATHS: [&str; 1] = ["/api/tickets/upload"];
+
+/// Limits request bodies (larger for uploads) and answers 413 with a readable page before
+/// reading a body that announces itself too large. An upload that is not multipart is
+/// refused here, before the server function's decoder (which would panic) sees it.
+async fn limit_body(req: Request, next: Next, max: usize) -> Response {
+    let upload = UPLOAD_PATHS.contains(&req.uri().path());
+    let limit = if upload {
+        app::domain::attachment::MAX_MESSAGE_BYTES + 1024 * 1024
+    } else {
+        max
+    };
     let announced = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|len| len > max) {
-        let kib = max / 1024;
+    if announced.is_some_and(|len| len > limit) {
+        let kib = limit / 1024;
         let body = format!(
             "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>413</title>\
              <h1>提交的内容过大</h1><p>请求不能超过 {kib} KiB。请缩短内容后重试。</p>\
@@ -86,7 +110,39 @@ async fn refuse_oversize(req: Request, next: Next, max: usize) -> Response {
         );
         return (StatusCode::PAYLOAD_TOO_LARGE, Html(body)).into_response();
     }
-    next.run(req).await
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data") && v.contains("boundary="));
+    if upload && !multipart {
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "请以 multipart/form-data 上传文件 · Upload files as multipart/form-data",
+        )
+            .into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let limited = Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, limited)).await
+}
+
+/// Query of a file link: the guest's ticket key, if any.
+#[derive(serde::Deserialize)]
+struct FileQuery {
+    #[serde(default)]
+    key: String,
+}
+
+/// Serves an attachment to whoever may open its ticket.
+async fn file(
+    services: Services,
+    Path(id): Path<i64>,
+    Query(q): Query<FileQuery>,
+    headers: axum::http::HeaderMap,
+    copy: Copy,
+) -> Response {
+    app::api::tickets::file::serve_file(services, headers, id, copy, q.key).await
 }
 
 /// A bilingual error page that says nothing about the cause (which is logged).
@@ -113,6 +169,7 @@ pub async fn serve(
     let services = services(&config, store);
     crate::jobs::spawn(
         services.store.clone(),
+        services.files.clone(),
         std::time::Duration::from_secs(config.sweep_seconds.max(1)),
     );
     let listener = tokio::net::TcpListener::bind(options.site_addr)
@@ -135,6 +192,7 @@ pub fn services(config: &Config, store: SqliteStore) -> Services {
     Services {
         store: Arc::new(store),
         mailer: Arc::new(crate::mail::FileOutbox::new(&config.mail_outbox)),
+        files: Arc::new(crate::files::LocalFiles::new(&config.files_dir)),
         sessions: SessionPolicy {
             idle: chrono::Duration::minutes(config.session_idle_minutes.max(1)),
             absolute: chrono::Duration::hours(config.session_absolute_hours.max(1)),

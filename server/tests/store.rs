@@ -34,6 +34,7 @@ fn insert(subject: &str) -> TicketInsert {
             respond_minutes: 30,
             resolve_minutes: 480,
         },
+        files: Vec::new(),
     }
 }
 
@@ -189,6 +190,7 @@ async fn a_change_on_a_stale_revision_writes_nothing() {
                 from: Status::New,
                 to,
             }),
+            files: Vec::new(),
         }],
     };
     let first = store

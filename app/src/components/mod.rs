@@ -4,6 +4,7 @@ pub mod account_form;
 pub mod article_list;
 pub mod breadcrumb;
 pub mod field;
+pub mod file_picker;
 pub mod footer;
 pub mod header;
 pub mod lang_switch;

@@ -18,6 +18,7 @@ pub struct Limits {
     pub reset_per_account: Limit,
     pub ticket_per_ip: Limit,
     pub ticket_per_account: Limit,
+    pub upload_per_ip: Limit,
     /// Failed logins for one account allowed before its back-off starts.
     pub free_failures: u32,
     /// Failed logins from one address allowed before its back-off starts (an office behind
@@ -40,6 +41,7 @@ impl Limits {
             reset_per_account: l(3, 3600),
             ticket_per_ip: l(10, 3600),
             ticket_per_account: l(20, 3600),
+            upload_per_ip: l(60, 3600),
             free_failures: 3u32.saturating_mul(f),
             free_failures_ip: 10u32.saturating_mul(f),
         }

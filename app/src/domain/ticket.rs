@@ -202,6 +202,9 @@ pub struct TicketEvent {
     pub at: chrono::DateTime<chrono::Utc>,
     /// What a status or assignment event changed.
     pub change: Option<EventChange>,
+    /// Files attached to this entry.
+    #[serde(default)]
+    pub attachments: Vec<super::attachment::AttachmentView>,
 }
 
 /// A ticket with its timeline, as a page shows it.

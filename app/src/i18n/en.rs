@@ -117,4 +117,5 @@ pub(super) static STRINGS: Strings = Strings {
     status_closed: "Closed",
     account: &super::account::EN,
     work: &super::work::EN,
+    care: &super::care::EN,
 };

@@ -1,11 +1,13 @@
 //! UI translations: one table per language, checked by the compiler so none can miss a string.
 
 mod account;
+mod care;
 mod en;
 mod work;
 mod zh;
 
 pub use account::AccountStrings;
+pub use care::CareStrings;
 pub use work::WorkStrings;
 
 use crate::domain::ticket::{Category, Impact, Priority, Status};
@@ -208,6 +210,7 @@ pub struct Strings {
     /// Account, staff and audit pages.
     pub account: &'static AccountStrings,
     pub work: &'static WorkStrings,
+    pub care: &'static CareStrings,
 }
 
 impl Strings {

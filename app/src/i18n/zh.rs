@@ -117,4 +117,5 @@ pub(super) static STRINGS: Strings = Strings {
     status_closed: "已关闭",
     account: &super::account::ZH,
     work: &super::work::ZH,
+    care: &super::care::ZH,
 };

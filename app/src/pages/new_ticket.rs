@@ -3,6 +3,7 @@
 
 use crate::api::tickets::{load_draft, CreateTicket, CreateTicketOutcome, Draft};
 use crate::components::field::{RadioGroup, SelectField, TextArea, TextField};
+use crate::components::file_picker::FilePicker;
 use crate::components::loading::Loading;
 use crate::components::page_title::PageTitle;
 use crate::domain::validation::{limits, Field, FieldError};
@@ -83,6 +84,7 @@ fn TicketForm(draft: Draft) -> impl IntoView {
                 <TextField field=Field::Started errors value=f.started hint=|s| s.field_started_hint max=limits::SHORT_TEXT />
                 <TextField field=Field::Device errors value=f.device hint=|s| s.field_device_hint max=limits::SHORT_TEXT />
                 <TextField field=Field::SoftwareVersion errors value=f.software_version max=limits::SHORT_TEXT />
+                <FilePicker id="ticket-files" name="attachments" />
             </fieldset>
             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                 {move || {

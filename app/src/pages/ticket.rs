@@ -3,7 +3,9 @@
 use super::not_found::{NotFound, ServerErrorNotice};
 use super::ticket_work::{Clocks, EarlierTickets, StepButtons, WorkProblem};
 use crate::api::tickets::{get_ticket, ActOnTicket, AddInternalNote, AssignTicket, ReplyToTicket};
+use crate::components::file_picker::FilePicker;
 use crate::components::loading::Loading;
+use crate::domain::attachment::{format_size, AttachmentView};
 use crate::domain::ticket::{Code, EventChange, EventKind, TicketEvent, TicketPageData};
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
@@ -135,6 +137,7 @@ fn TicketBody(
                 <label for="reply-body">{a.reply_label}</label>
                 <textarea id="reply-body" name="body" rows="4" required maxlength="10000"></textarea>
             </div>
+            <FilePicker id="reply-files" name="attachments" />
             <p class="field-error" role="alert">{reply_error}</p>
             <button type="submit" class="button button-primary">{a.reply_submit}</button>
         </ActionForm>
@@ -188,6 +191,42 @@ fn EventItem(e: TicketEvent) -> impl IntoView {
                 <time datetime=e.at.to_rfc3339()>{format_time(e.at, locale)}</time>
             </p>
             {(!e.body.is_empty()).then(|| view! { <p class="event-body">{e.body}</p> })}
+            {(!e.attachments.is_empty()).then(|| view! { <Attachments list=e.attachments.clone() /> })}
         </li>
+    }
+}
+
+/// Files of a timeline entry: photos as thumbnails, other files as links with their size.
+#[component]
+fn Attachments(list: Vec<AttachmentView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = list
+        .into_iter()
+        .map(|a| {
+            let size = format_size(a.size);
+            match a.preview_href {
+                Some(preview) => view! {
+                    <li class="attachment attachment-image">
+                        <a href=a.href.clone() target="_blank" rel="noopener">
+                            <img src=preview alt=a.name.clone() loading="lazy" />
+                        </a>
+                        <span class="file-name">{a.name}</span> " · " {size}
+                    </li>
+                }
+                .into_any(),
+                None => view! {
+                    <li class="attachment">
+                        <a href=a.href>{a.name}</a> " · " {size}
+                    </li>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="attachments">
+            <p class="visually-hidden">{i18n.t(|s| s.care.files_attached)}</p>
+            <ul>{items}</ul>
+        </div>
     }
 }

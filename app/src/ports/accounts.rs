@@ -82,6 +82,8 @@ pub struct NewTicketEvent {
     pub at: DateTime<Utc>,
     /// The status or assignment change the entry records.
     pub change: Option<crate::domain::ticket::EventChange>,
+    /// Hashes of staged files' tokens to attach to this entry.
+    pub files: Vec<String>,
 }
 
 /// Filters for browsing the audit trail.

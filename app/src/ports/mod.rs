@@ -2,9 +2,11 @@
 //! [`Services`].
 
 mod accounts;
+mod files;
 mod tickets;
 
 pub use accounts::*;
+pub use files::*;
 pub use tickets::*;
 
 use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
@@ -49,6 +51,8 @@ pub struct TicketInsert {
     pub resolve_due: DateTime<Utc>,
     /// The targets in force, kept with the ticket for its clocks.
     pub targets: crate::domain::sla::Targets,
+    /// Hashes of staged files' tokens, attached to the first event.
+    pub files: Vec<String>,
 }
 
 /// A ticket with the hash that guards it.
@@ -68,7 +72,7 @@ pub struct GuardedSummary {
 
 /// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
 #[async_trait]
-pub trait Store: AccountStore + AuditStore + TicketStore + Send + Sync {
+pub trait Store: AccountStore + AuditStore + TicketStore + FileStore + Send + Sync {
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
     /// One category and its public articles.
@@ -126,6 +130,8 @@ pub trait Store: AccountStore + AuditStore + TicketStore + Send + Sync {
 pub struct Services {
     pub store: Arc<dyn Store>,
     pub mailer: Arc<dyn Mailer>,
+    /// The bytes of attached files.
+    pub files: Arc<dyn FileBytes>,
     pub sessions: crate::domain::session::SessionPolicy,
     pub limits: crate::domain::rate_limit::Limits,
     pub limiter: Arc<std::sync::Mutex<crate::domain::rate_limit::RateLimiter>>,

@@ -61,17 +61,25 @@ pub(super) async fn insert_ticket(
     .fetch_one(&mut *tx)
     .await
     .map_err(db)?;
-    sqlx::query(
+    let event_id: i64 = sqlx::query_scalar(
         "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, created_at)
-         VALUES ($1, 'created', $4, $2, 1, '', $3)",
+         VALUES ($1, 'created', $4, $2, 1, '', $3) RETURNING id",
     )
     .bind(ticket_id)
     .bind(&t.contact_name)
     .bind(now)
     .bind(insert.requester_id)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await
     .map_err(db)?;
+    super::files::claim(
+        &mut tx,
+        ticket_id,
+        event_id,
+        &insert.files,
+        insert.created_at,
+    )
+    .await?;
     tx.commit().await.map_err(db)?;
     Ok(number)
 }
@@ -83,7 +91,7 @@ pub(super) async fn events(
     internal: bool,
 ) -> Result<Vec<TicketEvent>, StoreError> {
     let rows = sqlx::query(
-        "SELECT e.kind, e.actor_name, e.public, e.body, e.data_json, e.created_at
+        "SELECT e.id, e.kind, e.actor_name, e.public, e.body, e.data_json, e.created_at
          FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
          WHERE t.number = $1 AND (e.public = 1 OR $2)
          ORDER BY e.id",
@@ -93,8 +101,10 @@ pub(super) async fn events(
     .fetch_all(pool)
     .await
     .map_err(db)?;
+    let mut files = super::files::of_ticket(pool, number).await?;
     rows.iter()
         .map(|r| {
+            let id: i64 = r.try_get("id").map_err(db)?;
             let kind: String = r.try_get("kind").map_err(db)?;
             let data: String = r.try_get("data_json").map_err(db)?;
             Ok(TicketEvent {
@@ -106,6 +116,7 @@ pub(super) async fn events(
                 at: from_ms(r.try_get("created_at").map_err(db)?)?,
                 // Replies and notes store `{}`, which is no change.
                 change: serde_json::from_str(&data).ok(),
+                attachments: files.remove(&id).unwrap_or_default(),
             })
         })
         .collect()
@@ -138,9 +149,9 @@ pub(super) async fn insert_event(
         Some(c) => serde_json::to_string(c).map_err(|err| StoreError::Corrupt(err.to_string()))?,
         None => "{}".to_string(),
     };
-    sqlx::query(
+    let event_id: i64 = sqlx::query_scalar(
         "INSERT INTO ticket_events (ticket_id, kind, actor_id, actor_name, public, body, data_json, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(ticket_id)
     .bind(e.kind.code())
@@ -150,8 +161,8 @@ pub(super) async fn insert_event(
     .bind(&e.body)
     .bind(data)
     .bind(to_ms(e.at))
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await
     .map_err(db)?;
-    Ok(())
+    super::files::claim(tx, ticket_id, event_id, &e.files, e.at).await
 }

@@ -27,6 +27,7 @@ impl TestServer {
         cmd.args(["serve", "--demo", "--addr", "127.0.0.1:0"])
             .env("DATABASE_URL", format!("sqlite://{}", db.display()))
             .env("MAIL_OUTBOX", dir.path().join("outbox"))
+            .env("FILES_DIR", dir.path().join("files"))
             .env("LEPTOS_OUTPUT_NAME", "helpdesk")
             .env("MAX_BODY_BYTES", "65536")
             .env("RUST_LOG", "warn");
@@ -333,4 +334,37 @@ async fn signed_in_maybe(server: &TestServer, email: &str) -> Option<reqwest::Cl
     .await;
     let body: serde_json::Value = res.json().await.ok()?;
     body.get("Done").map(|_| c)
+}
+
+/// Uploads `files` as `(name, bytes)` to the picker's server function; returns its JSON answer.
+pub async fn upload(
+    c: &reqwest::Client,
+    server: &TestServer,
+    files: Vec<(&str, Vec<u8>)>,
+) -> serde_json::Value {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, bytes) in files {
+        form = form.part(
+            "files",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+        );
+    }
+    let res = c
+        .post(server.url("/api/tickets/upload"))
+        .header("Origin", server.base.clone())
+        .header("Accept-Language", "en")
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    res.json().await.expect("json")
+}
+
+/// The token of the one file an upload staged.
+pub fn staged_token(answer: &serde_json::Value) -> String {
+    answer[0]["Staged"]["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not staged: {answer}"))
+        .to_string()
 }

@@ -2,7 +2,7 @@
 
 use super::{cookie, internal, random_token, services, set_cookie_secs, token_hash};
 use crate::domain::auth::Viewer;
-use crate::ports::{SessionRecord, UserRecord};
+use crate::ports::{Services, SessionRecord, StoreError, UserRecord};
 use leptos::prelude::*;
 
 /// The session cookie's name.
@@ -18,12 +18,22 @@ pub async fn current_session() -> Result<Option<(SessionRecord, UserRecord)>, Se
     let Some(token) = cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
+    session_of_token(&services()?, &token)
+        .await
+        .map_err(internal)
+}
+
+/// The live session a cookie token names, outside server functions too. Ended and expired
+/// sessions are removed; busy ones are touched now and then.
+pub async fn session_of_token(
+    services: &Services,
+    token: &str,
+) -> Result<Option<(SessionRecord, UserRecord)>, StoreError> {
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
-    let services = services()?;
-    let hash = token_hash(&token);
-    let Some((session, user)) = services.store.session(&hash).await.map_err(internal)? else {
+    let hash = token_hash(token);
+    let Some((session, user)) = services.store.session(&hash).await? else {
         return Ok(None);
     };
     let now = chrono::Utc::now();
@@ -32,19 +42,11 @@ pub async fn current_session() -> Result<Option<(SessionRecord, UserRecord)>, Se
             .sessions
             .is_live(session.created_at, session.last_seen_at, now)
     {
-        services
-            .store
-            .delete_session(&hash)
-            .await
-            .map_err(internal)?;
+        services.store.delete_session(&hash).await?;
         return Ok(None);
     }
     if services.sessions.should_touch(session.last_seen_at, now) {
-        services
-            .store
-            .touch_session(&hash, now)
-            .await
-            .map_err(internal)?;
+        services.store.touch_session(&hash, now).await?;
     }
     Ok(Some((session, user)))
 }

@@ -56,6 +56,7 @@ pub async fn assign_ticket(form: AssignForm) -> Result<bool, ServerFnError> {
         body: reason.clone(),
         at: chrono::Utc::now(),
         change: Some(EventChange::Assigned { to: name.clone() }),
+        files: Vec::new(),
     };
     if let Err(e) = commit(TicketChange {
         number: number.clone(),

@@ -14,11 +14,13 @@ pub enum CreateTicketOutcome {
 }
 
 /// Validates and stores a ticket. Without JavaScript the browser is redirected: to the new
-/// ticket, or back to the form with what was typed and the errors.
+/// ticket, or back to the form with what was typed and the errors. Files the picker staged
+/// (`attachments`) go with the first entry of the timeline.
 #[server(endpoint = "tickets/create")]
 pub async fn create_ticket(
     form: TicketForm,
     locale: Locale,
+    #[server(default)] attachments: String,
 ) -> Result<CreateTicketOutcome, ServerFnError> {
     use super::super::ssr::{
         client_ip, internal, is_plain_form_post, random_token, rate_limit, services, token_hash,
@@ -30,6 +32,7 @@ pub async fn create_ticket(
     let services = services()?;
     let now = chrono::Utc::now();
     let who = viewer().await?;
+    let files = super::staged_hashes(&attachments)?;
     let ticket = match validate_ticket(&form) {
         Ok(ticket) => ticket,
         Err(errors) => {
@@ -79,6 +82,7 @@ pub async fn create_ticket(
             first_response_due: due.first_response,
             resolve_due: due.resolve,
             targets,
+            files,
         })
         .await
         .map_err(internal)?;

@@ -4,9 +4,12 @@ mod act;
 mod assign;
 mod create;
 mod draft;
+#[cfg(feature = "ssr")]
+pub mod file;
 mod mine;
 mod note;
 mod reply;
+mod upload;
 mod view;
 #[cfg(feature = "ssr")]
 mod work;
@@ -18,6 +21,7 @@ pub use draft::*;
 pub use mine::*;
 pub use note::*;
 pub use reply::*;
+pub use upload::*;
 pub use view::*;
 
 /// Cookie that lists the tickets opened from this browser, as `number:key` pairs.
@@ -57,8 +61,7 @@ pub(crate) async fn open_ticket(
     number: &str,
     key: &str,
 ) -> Result<Option<TicketAccess>, leptos::prelude::ServerFnError> {
-    use super::ssr::{internal, same_hash, services, token_hash, viewer};
-    use crate::domain::auth::{may, Operation};
+    use super::ssr::{internal, services, viewer};
     let Some(number) = crate::domain::ticket_number::normalise(number) else {
         return Ok(None);
     };
@@ -66,16 +69,28 @@ pub(crate) async fn open_ticket(
         return Ok(None);
     };
     let viewer = viewer().await?;
-    let staff = may(viewer.as_ref(), Operation::WorkTickets);
-    let owner = viewer
-        .as_ref()
-        .is_some_and(|v| ticket.requester_id == Some(v.id));
+    Ok(
+        may_open(&ticket, viewer.as_ref(), key).map(|staff| TicketAccess {
+            ticket,
+            viewer,
+            staff,
+        }),
+    )
+}
+
+/// Whether a viewer (or the holder of `key`) may open a ticket: `Some(staff)` if so.
+#[cfg(feature = "ssr")]
+pub(crate) fn may_open(
+    ticket: &crate::ports::GuardedTicket,
+    viewer: Option<&crate::domain::auth::Viewer>,
+    key: &str,
+) -> Option<bool> {
+    use super::ssr::{same_hash, token_hash};
+    use crate::domain::auth::{may, Operation};
+    let staff = may(viewer, Operation::WorkTickets);
+    let owner = viewer.is_some_and(|v| ticket.requester_id == Some(v.id));
     let key_ok = !key.is_empty() && same_hash(&ticket.access_hash, &token_hash(key));
-    Ok((staff || owner || key_ok).then_some(TicketAccess {
-        ticket,
-        viewer,
-        staff,
-    }))
+    (staff || owner || key_ok).then_some(staff)
 }
 
 /// A reply or note body, trimmed; empty or overlong ones are refused with 400.

@@ -34,6 +34,7 @@ pub async fn add_internal_note(number: String, body: String) -> Result<bool, Ser
             body,
             at: chrono::Utc::now(),
             change: None,
+            files: Vec::new(),
         })
         .await
         .map_err(internal)?;

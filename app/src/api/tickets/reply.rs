@@ -2,12 +2,14 @@ use leptos::prelude::*;
 
 /// Adds the customer's (or an agent's) public reply to a ticket they may open. A customer's
 /// reply restarts a paused clock; an agent's is the first response. A closed ticket takes no
-/// reply: the customer is told to reopen it first.
+/// reply: the customer is told to reopen it first. Staged files named in `attachments` go
+/// with the reply.
 #[server(endpoint = "tickets/reply")]
 pub async fn reply_to_ticket(
     number: String,
     #[server(default)] key: String,
     body: String,
+    #[server(default)] attachments: String,
 ) -> Result<bool, ServerFnError> {
     use super::super::ssr::{
         back_to_form, bad_request, conflict, internal, request_locale, services,
@@ -18,6 +20,7 @@ pub async fn reply_to_ticket(
     use crate::ports::{ChangeOutcome, NewTicketEvent, TicketChange};
 
     let body = super::checked_body(&body)?;
+    let files = super::staged_hashes(&attachments)?;
     let store = services()?.store;
     let settings = store.service_settings().await.map_err(internal)?;
     // A reply adds to the ticket whatever else happened meanwhile, so a lost race is retried
@@ -45,6 +48,7 @@ pub async fn reply_to_ticket(
             body: body.clone(),
             at: now,
             change: None,
+            files: files.clone(),
         }];
         if step.status != t.status {
             events.push(status_event(&access, t.status, step.status, now));

@@ -24,10 +24,21 @@ pub async fn get_ticket(
         t.work.assignee_id = None;
         t.work.assignee_name = None;
     }
-    let events = store
+    let mut events = store
         .ticket_events(&t.number, access.staff)
         .await
         .map_err(internal)?;
+    if !key.is_empty() {
+        // A guest's file links carry the key that opens the ticket.
+        let key = crate::components::account_form::encode(&key);
+        let with_key = |href: &mut String| href.push_str(&format!("?key={key}"));
+        for a in events.iter_mut().flat_map(|e| e.attachments.iter_mut()) {
+            with_key(&mut a.href);
+            if let Some(p) = a.preview_href.as_mut() {
+                with_key(p);
+            }
+        }
+    }
     let settings = store.service_settings().await.map_err(internal)?;
     let now = chrono::Utc::now();
     let (respond, resolve) = clocks(&t, now, &settings.calendar);

@@ -43,6 +43,7 @@ pub(crate) fn status_event(
         body: String::new(),
         at,
         change: Some(EventChange::Status { from, to }),
+        files: Vec::new(),
     }
 }
 
