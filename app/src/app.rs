@@ -6,6 +6,7 @@ use crate::pages::{
     account::{AccountPage, ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage},
     article::ArticlePage,
     audit::AuditPage,
+    complaints::ComplaintsPage,
     console::ConsolePage,
     diagnosis::DiagnosisPage,
     home::HomePage,
@@ -14,6 +15,7 @@ use crate::pages::{
     my_tickets::MyTicketsPage,
     new_ticket::NewTicketPage,
     not_found::NotFound,
+    rate::RatePage,
     search::SearchPage,
     settings::SettingsPage,
     staff::StaffPage,
@@ -113,11 +115,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/diagnosis") view=DiagnosisPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets/:number/rate") view=RatePage ssr=SsrMode::Async />
                     <Route path=path!("/tickets") view=MyTicketsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/console") view=ConsolePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/complaints") view=ComplaintsPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

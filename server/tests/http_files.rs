@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{call, client, open_ticket, staff, staged_token, ticket_fields, upload, TestServer};
+use common::{
+    call, client, open_ticket, staff, staged_token, ticket_fields, upload, view, TestServer,
+};
 use reqwest::StatusCode;
 
 /// A camera-sized PNG photo.
@@ -40,24 +42,6 @@ async fn ticket_with(server: &TestServer, c: &reqwest::Client, tokens: &str) -> 
     (number.to_string(), key.to_string())
 }
 
-async fn ticket_json(
-    c: &reqwest::Client,
-    server: &TestServer,
-    number: &str,
-    key: &str,
-) -> serde_json::Value {
-    call(
-        c,
-        server,
-        "tickets/view",
-        &[("number", number), ("key", key)],
-    )
-    .await
-    .json()
-    .await
-    .expect("json")
-}
-
 #[tokio::test]
 async fn a_photo_goes_with_the_ticket_and_only_its_people_see_it() {
     let server = TestServer::start();
@@ -67,7 +51,7 @@ async fn a_photo_goes_with_the_ticket_and_only_its_people_see_it() {
     assert_eq!(staged[0]["Staged"]["kind"], "png", "{staged}");
     let (number, key) = ticket_with(&server, &guest, &staged_token(&staged)).await;
 
-    let page = ticket_json(&guest, &server, &number, &key).await;
+    let page = view(&server, &guest, &number, &key).await;
     let file = &page["events"][0]["attachments"][0];
     assert_eq!(file["name"], "IMG_0001.png");
     assert_eq!(file["size"], original.len() as i64);
@@ -101,7 +85,7 @@ async fn a_photo_goes_with_the_ticket_and_only_its_people_see_it() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     // A token already used attaches nothing a second time.
     let (again, again_key) = ticket_with(&server, &guest, &staged_token(&staged)).await;
-    let page = ticket_json(&guest, &server, &again, &again_key).await;
+    let page = view(&server, &guest, &again, &again_key).await;
     assert_eq!(page["events"][0]["attachments"], serde_json::json!([]));
 
     // Staff see it without a key.
@@ -179,7 +163,7 @@ async fn a_reply_carries_files_to_the_customer() {
     )
     .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let page = ticket_json(&guest, &server, &number, &key).await;
+    let page = view(&server, &guest, &number, &key).await;
     let reply = page["events"]
         .as_array()
         .expect("events")

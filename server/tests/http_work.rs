@@ -3,58 +3,15 @@
 
 mod common;
 
-use common::{call, client, get_page, open_ticket, plain_post, staff, TestServer};
+use common::{
+    act, call, client, get_page, open_ticket, plain_post, revision, staff, view, TestServer,
+};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 /// A guest ticket; returns its number and access key.
 async fn guest_ticket(server: &TestServer, subject: &str) -> (String, String) {
     open_ticket(server, &client(), subject).await
-}
-
-/// The ticket page's data as `who` sees it.
-async fn view(server: &TestServer, who: &reqwest::Client, number: &str, key: &str) -> Value {
-    let res = call(
-        who,
-        server,
-        "tickets/view",
-        &[("number", number), ("key", key)],
-    )
-    .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json().await.expect("json")
-}
-
-fn revision(v: &Value) -> String {
-    v["ticket"]["work"]["revision"]
-        .as_i64()
-        .expect("revision")
-        .to_string()
-}
-
-/// Posts a lifecycle step; returns the status and the body.
-async fn act(
-    server: &TestServer,
-    who: &reqwest::Client,
-    number: &str,
-    key: &str,
-    action: &str,
-    revision: &str,
-) -> (StatusCode, String) {
-    let res = call(
-        who,
-        server,
-        "tickets/act",
-        &[
-            ("form[number]", number),
-            ("form[key]", key),
-            ("form[action]", action),
-            ("form[revision]", revision),
-        ],
-    )
-    .await;
-    let status = res.status();
-    (status, res.text().await.expect("body"))
 }
 
 async fn reply(

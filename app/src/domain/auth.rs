@@ -73,6 +73,8 @@ pub enum Operation {
     ReadAudit,
     /// Change SLA targets, the service calendar and lifecycle windows.
     ManageSettings,
+    /// Handle complaints from poor ratings: the support lead's work (admins).
+    HandleComplaints,
 }
 
 /// The authorisation matrix: may `viewer` (None when anonymous) perform `op`?
@@ -87,7 +89,9 @@ pub fn may(viewer: Option<&Viewer>, op: Operation) -> bool {
         (Some(v), WorkTickets) => v.has(Role::Agent) || v.has(Role::Admin),
         (Some(v), ReadInternalArticles) => v.is_staff(),
         (Some(v), EditKnowledge) => v.has(Role::Editor) || v.has(Role::Admin),
-        (Some(v), ManageStaff | ReadAudit | ManageSettings) => v.has(Role::Admin),
+        (Some(v), ManageStaff | ReadAudit | ManageSettings | HandleComplaints) => {
+            v.has(Role::Admin)
+        }
     }
 }
 
@@ -118,31 +122,40 @@ mod tests {
             ManageStaff,
             ReadAudit,
             ManageSettings,
+            HandleComplaints,
         ];
         let customer = person(&[]);
         let agent = person(&[Role::Agent]);
         let editor = person(&[Role::Editor]);
         let admin = person(&[Role::Admin]);
-        let rows: [(Option<&Viewer>, [bool; 9]); 5] = [
+        let rows: [(Option<&Viewer>, [bool; 10]); 5] = [
             (
                 None,
-                [true, false, true, false, false, false, false, false, false],
+                [
+                    true, false, true, false, false, false, false, false, false, false,
+                ],
             ),
             (
                 Some(&customer),
-                [true, true, true, false, false, false, false, false, false],
+                [
+                    true, true, true, false, false, false, false, false, false, false,
+                ],
             ),
             (
                 Some(&agent),
-                [true, true, true, true, true, false, false, false, false],
+                [
+                    true, true, true, true, true, false, false, false, false, false,
+                ],
             ),
             (
                 Some(&editor),
-                [true, true, true, false, true, true, false, false, false],
+                [
+                    true, true, true, false, true, true, false, false, false, false,
+                ],
             ),
             (
                 Some(&admin),
-                [true, true, true, true, true, true, true, true, true],
+                [true, true, true, true, true, true, true, true, true, true],
             ),
         ];
         for (viewer, expected) in rows {

@@ -10,6 +10,7 @@ pub mod kb;
 pub mod lifecycle;
 pub mod password;
 pub mod rate_limit;
+pub mod rating;
 pub mod session;
 pub mod settings_form;
 pub mod sla;

@@ -173,6 +173,12 @@ pub enum EventKind {
     Status,
     /// The ticket was given to an agent (or taken back), with the reason.
     Assigned,
+    /// The customer rated the service; the comment is the body.
+    Rated,
+    /// A poor rating opened a complaint for the support lead.
+    Complaint,
+    /// The lead recorded the complaint's outcome; the outcome is the body.
+    ComplaintClosed,
 }
 
 codes!(EventKind {
@@ -181,6 +187,9 @@ codes!(EventKind {
     Note => "note",
     Status => "status",
     Assigned => "assigned",
+    Rated => "rated",
+    Complaint => "complaint",
+    ComplaintClosed => "complaint_closed",
 });
 
 /// The facts a status or assignment event records, kept as JSON beside the text.
@@ -189,6 +198,7 @@ codes!(EventKind {
 pub enum EventChange {
     Status { from: Status, to: Status },
     Assigned { to: Option<String> },
+    Rated { overall: u8 },
 }
 
 /// One entry of a ticket's timeline.
@@ -224,6 +234,10 @@ pub struct TicketPageData {
     pub agents: Vec<(i64, String)>,
     /// The customer's other tickets; staff only.
     pub earlier: Vec<TicketSummary>,
+    /// The customer may rate the service now (resolved or closed, not yet rated, not staff).
+    pub may_rate: bool,
+    pub rating: Option<super::rating::RatingView>,
+    pub complaint: Option<super::rating::ComplaintView>,
 }
 
 /// A line of "my tickets".

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod article;
 pub mod audit;
+pub mod complaints;
 pub mod console;
 pub mod diagnosis;
 pub mod home;
@@ -11,8 +12,10 @@ pub mod kb_category;
 pub mod my_tickets;
 pub mod new_ticket;
 pub mod not_found;
+pub mod rate;
 pub mod search;
 pub mod settings;
 pub mod staff;
 pub mod ticket;
+pub mod ticket_care;
 pub mod ticket_work;

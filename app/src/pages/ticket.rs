@@ -1,6 +1,7 @@
 //! A ticket's page: for the holder of its link, the customer who opened it, or staff.
 
 use super::not_found::{NotFound, ServerErrorNotice};
+use super::ticket_care::CareSection;
 use super::ticket_work::{Clocks, EarlierTickets, StepButtons, WorkProblem};
 use crate::api::tickets::{get_ticket, ActOnTicket, AddInternalNote, AssignTicket, ReplyToTicket};
 use crate::components::file_picker::FilePicker;
@@ -78,6 +79,7 @@ fn TicketBody(
     let i18n = use_i18n();
     let query = use_query_map();
     let created = move || query.read().get("created").is_some();
+    let rated = move || query.read().get("rated").is_some();
     let locale = i18n.locale();
     let s = locale.strings();
     let a = s.account;
@@ -102,6 +104,9 @@ fn TicketBody(
     };
     view! {
         <Title text=t.number.clone() />
+        {rated().then(|| view! {
+            <div class="notice notice-success" role="status">{s.care.rate_thanks}</div>
+        })}
         {created().then(|| view! {
             <div class="notice notice-success" role="status">
                 <strong>{s.ticket_created}</strong> " " {s.ticket_keep_link}
@@ -123,6 +128,7 @@ fn TicketBody(
             <dt>{s.field_impact}</dt>
             <dd>{s.impact(t.impact).0}</dd>
         </dl>
+        <CareSection data=data.clone() key=key.clone() />
         <Clocks data=data.clone() />
         <WorkProblem act assign />
         <StepButtons data=data.clone() key=key.clone() act assign />
@@ -180,6 +186,11 @@ fn EventItem(e: TicketEvent) -> impl IntoView {
             Some(format!("{} {name}", w.event_assigned))
         }
         (EventKind::Assigned, _) => Some(w.event_unassigned.to_string()),
+        (EventKind::Rated, Some(EventChange::Rated { overall })) => {
+            Some(format!("{} {}", s.care.event_rated, s.care.stars(*overall)))
+        }
+        (EventKind::Complaint, _) => Some(s.care.event_complaint.to_string()),
+        (EventKind::ComplaintClosed, _) => Some(s.care.event_complaint_closed.to_string()),
         _ => None,
     };
     view! {

@@ -2,10 +2,12 @@
 //! [`Services`].
 
 mod accounts;
+mod care;
 mod files;
 mod tickets;
 
 pub use accounts::*;
+pub use care::*;
 pub use files::*;
 pub use tickets::*;
 
@@ -72,7 +74,9 @@ pub struct GuardedSummary {
 
 /// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
 #[async_trait]
-pub trait Store: AccountStore + AuditStore + TicketStore + FileStore + Send + Sync {
+pub trait Store:
+    AccountStore + AuditStore + TicketStore + FileStore + CareStore + Send + Sync
+{
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
     /// One category and its public articles.

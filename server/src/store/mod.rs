@@ -2,6 +2,7 @@
 
 mod accounts;
 mod audit;
+mod care;
 mod files;
 mod privacy;
 mod rows;

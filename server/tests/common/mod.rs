@@ -368,3 +368,53 @@ pub fn staged_token(answer: &serde_json::Value) -> String {
         .unwrap_or_else(|| panic!("not staged: {answer}"))
         .to_string()
 }
+
+/// The ticket page's data as `who` sees it.
+pub async fn view(
+    server: &TestServer,
+    who: &reqwest::Client,
+    number: &str,
+    key: &str,
+) -> serde_json::Value {
+    let res = call(
+        who,
+        server,
+        "tickets/view",
+        &[("number", number), ("key", key)],
+    )
+    .await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK);
+    res.json().await.expect("json")
+}
+
+pub fn revision(v: &serde_json::Value) -> String {
+    v["ticket"]["work"]["revision"]
+        .as_i64()
+        .expect("revision")
+        .to_string()
+}
+
+/// Posts a lifecycle step; returns the status and the body.
+pub async fn act(
+    server: &TestServer,
+    who: &reqwest::Client,
+    number: &str,
+    key: &str,
+    action: &str,
+    revision: &str,
+) -> (reqwest::StatusCode, String) {
+    let res = call(
+        who,
+        server,
+        "tickets/act",
+        &[
+            ("form[number]", number),
+            ("form[key]", key),
+            ("form[action]", action),
+            ("form[revision]", revision),
+        ],
+    )
+    .await;
+    let status = res.status();
+    (status, res.text().await.expect("body"))
+}

@@ -1,6 +1,7 @@
 //! Staff pages' server functions: staff management, the ticket queue, the audit trail.
 
 mod audit_log;
+mod complaints;
 mod console;
 mod members;
 mod queue;
@@ -8,6 +9,7 @@ mod set_roles;
 mod settings;
 
 pub use audit_log::*;
+pub use complaints::*;
 pub use console::*;
 pub use members::*;
 pub use queue::*;

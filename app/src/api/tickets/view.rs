@@ -70,6 +70,9 @@ pub async fn get_ticket(
     } else {
         (Vec::new(), Vec::new())
     };
+    let rating = store.rating(&t.number).await.map_err(internal)?;
+    let complaint = store.complaint(&t.number).await.map_err(internal)?;
+    let may_rate = !access.staff && rating.is_none() && crate::domain::rating::may_rate(t.status);
     Ok(Some(TicketPageData {
         ticket: t,
         events,
@@ -79,5 +82,8 @@ pub async fn get_ticket(
         actions,
         agents,
         earlier,
+        may_rate,
+        rating,
+        complaint,
     }))
 }
