@@ -52,6 +52,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       MAIL_OUTBOX: `${dataDir}/outbox`,
+      FILES_DIR: `${dataDir}/files`,
       RATE_LIMIT_FACTOR: '50',
       RUST_LOG: 'warn',
     },

@@ -1,26 +1,6 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open, openTicket, test, waitForApp } from './support';
-
-// The test script creates this admin (who also works tickets) before the server starts.
-const lead = { email: 'lead@example.com', password: 'correct horse battery staple' };
-
-async function signInAsLead(page: Page, testInfo: TestInfo) {
-  await open(page, '/login', testInfo);
-  await page.getByLabel('电子邮箱').fill(lead.email);
-  await page.getByLabel('密码').fill(lead.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  // Staff land on the staff page.
-  await expect(page).toHaveURL(/\/staff$/);
-  await waitForApp(page, testInfo);
-}
-
-/** Clicks a lifecycle or assignment button and waits until the page shows its result. */
-async function step(page: Page, testInfo: TestInfo, button: string, status: string) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(page.locator('.ticket-facts .status')).toHaveText(status);
-  await waitForApp(page, testInfo);
-}
+import { open, openTicket, signInAsLead, step, test, waitForApp } from './support';
 
 test('an agent takes a ticket from the console and works it while the customer follows', async ({ browser, page }, testInfo) => {
   const run = `${testInfo.project.name}-${Date.now()}`;
@@ -73,10 +53,10 @@ test('an agent takes a ticket from the console and works it while the customer f
   await agentContext.close();
 });
 
-test('the console and the settings page have no serious accessibility problems', async ({ page }, testInfo) => {
+test('the console, settings and complaints pages have no serious accessibility problems', async ({ page }, testInfo) => {
   test.skip(testInfo.project.use.javaScriptEnabled === false, 'axe runs as a script in the page');
   await signInAsLead(page, testInfo);
-  for (const path of ['/console?queue=all', '/staff/settings']) {
+  for (const path of ['/console?queue=all', '/staff/settings', '/staff/complaints']) {
     await open(page, path, testInfo);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations

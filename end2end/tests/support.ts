@@ -1,4 +1,4 @@
-import { Page, TestInfo, expect, test as base } from '@playwright/test';
+import { Browser, Page, TestInfo, expect, test as base } from '@playwright/test';
 
 // Uncaught errors and Rust panics seen by each page, so a failed hydration says why.
 const problems = new WeakMap<Page, string[]>();
@@ -61,4 +61,30 @@ export async function openTicket(page: Page, testInfo: TestInfo, subject: string
   await waitForApp(page, testInfo);
   const number = (await page.locator('.ticket-number').textContent()) ?? '';
   return { number, link: page.url() };
+}
+
+// The test script creates this admin (the support lead, who also works tickets) before the
+// server starts.
+const lead = { email: 'lead@example.com', password: 'correct horse battery staple' };
+
+/** Signs in as the support lead, who lands on the staff page. */
+export async function signInAsLead(page: Page, testInfo: TestInfo) {
+  await open(page, '/login', testInfo);
+  await page.getByLabel('电子邮箱').fill(lead.email);
+  await page.getByLabel('密码').fill(lead.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await waitForApp(page, testInfo);
+}
+
+/** A second browser for another person (an agent beside the customer), same project settings. */
+export async function otherBrowser(browser: Browser, testInfo: TestInfo) {
+  return browser.newContext({ ...testInfo.project.use, baseURL: testInfo.project.use.baseURL });
+}
+
+/** Clicks a lifecycle or assignment button and waits until the page shows its result. */
+export async function step(page: Page, testInfo: TestInfo, button: string, status: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.locator('.ticket-facts .status')).toHaveText(status);
+  await waitForApp(page, testInfo);
 }

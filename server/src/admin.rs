@@ -53,17 +53,7 @@ pub async fn create_admin(
     let Some(id) = id else {
         bail!("an account with {email} already exists");
     };
-    store
-        .append_audit(AuditEntry {
-            at_ms: chrono::Utc::now().timestamp_millis(),
-            actor_id: None,
-            actor_label: "cli".into(),
-            action: "staff.admin_created".into(),
-            target: email.clone(),
-            detail: format!("user:{id}"),
-            source_ip: String::new(),
-        })
-        .await?;
+    append_cli_audit(store, "staff.admin_created", &email, &format!("user:{id}")).await?;
     println!("administrator {email} created");
     if generated {
         println!("password (shown once, change it after logging in): {password}");
@@ -97,4 +87,60 @@ fn generate_password() -> String {
     (0..20)
         .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
         .collect()
+}
+
+/// Issues an API token for the integration `name` and prints it once.
+pub async fn issue_token(store: &SqliteStore, name: &str) -> anyhow::Result<()> {
+    use app::ports::IntegrationStore;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        bail!("the name must be 1 to 80 characters");
+    }
+    let token = format!("hd_{}", app::api::ssr::random_token());
+    let hash = app::api::ssr::token_hash(&token);
+    if !store
+        .create_api_token(name, &hash, chrono::Utc::now())
+        .await?
+    {
+        bail!("an integration called {name:?} already has a live token; revoke it first");
+    }
+    append_cli_audit(store, "integration.token", name, "API token issued").await?;
+    println!("API token for {name} (shown once; send it as 'Authorization: Bearer <token>'):");
+    println!("{token}");
+    Ok(())
+}
+
+/// Revokes the integration's live token.
+pub async fn revoke_token(store: &SqliteStore, name: &str) -> anyhow::Result<()> {
+    use app::ports::IntegrationStore;
+    if !store
+        .revoke_api_token(name.trim(), chrono::Utc::now())
+        .await?
+    {
+        bail!("no live token is called {name:?}");
+    }
+    append_cli_audit(store, "integration.revoke", name, "API token revoked").await?;
+    println!("revoked the API token of {name}");
+    Ok(())
+}
+
+/// Appends an audit record for something done from the command line.
+async fn append_cli_audit(
+    store: &SqliteStore,
+    action: &str,
+    target: &str,
+    detail: &str,
+) -> anyhow::Result<()> {
+    store
+        .append_audit(AuditEntry {
+            at_ms: chrono::Utc::now().timestamp_millis(),
+            actor_id: None,
+            actor_label: "cli".into(),
+            action: action.into(),
+            target: target.into(),
+            detail: detail.into(),
+            source_ip: String::new(),
+        })
+        .await?;
+    Ok(())
 }

@@ -1,5 +1,5 @@
 //! The admin command line: `serve` (the default), `migrate`, `seed-demo`, `admin create`,
-//! `audit verify`.
+//! `admin token`, `admin revoke-token`, `audit verify`.
 
 use crate::config::Config;
 use crate::store::SqliteStore;
@@ -53,6 +53,17 @@ pub enum AdminCommand {
         /// generated and printed once.
         #[arg(long)]
         password_stdin: bool,
+    },
+    /// Issue a REST API token for an integration; it is printed once and stored only hashed.
+    Token {
+        /// What the integration is, e.g. "monitoring"; shown as the author of its tickets.
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke an integration's API token.
+    RevokeToken {
+        #[arg(long)]
+        name: String,
     },
 }
 
@@ -118,6 +129,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             let store = open_store(&config).await?;
             crate::admin::create_admin(&store, &email, &name, password_stdin).await
+        }
+        Command::Admin(AdminCommand::Token { name }) => {
+            let store = open_store(&config).await?;
+            crate::admin::issue_token(&store, &name).await
+        }
+        Command::Admin(AdminCommand::RevokeToken { name }) => {
+            let store = open_store(&config).await?;
+            crate::admin::revoke_token(&store, &name).await
         }
         Command::Audit(AuditCommand::Verify) => {
             let store = open_store(&config).await?;

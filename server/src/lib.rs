@@ -7,6 +7,7 @@ pub mod demo;
 pub mod files;
 pub mod jobs;
 pub mod mail;
+pub mod rest;
 pub mod router;
 pub mod security;
 pub mod store;

@@ -34,6 +34,7 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
     let file_services = services.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .nest("/api/v1", crate::rest::router(services.clone()))
         .route(
             "/files/{id}",
             get({

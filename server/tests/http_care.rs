@@ -128,7 +128,10 @@ async fn two_stars_open_a_complaint_the_lead_answers_and_the_customer_sees() {
         &[("number", &number), ("outcome", outcome)],
     )
     .await;
-    assert!(res.json::<bool>().await.expect("json"), "the open complaint was closed");
+    assert!(
+        res.json::<bool>().await.expect("json"),
+        "the open complaint was closed"
+    );
 
     let last = view(&server, &guest, &number, &key).await;
     assert_eq!(last["complaint"]["outcome"], outcome);

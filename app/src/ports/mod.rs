@@ -4,11 +4,13 @@
 mod accounts;
 mod care;
 mod files;
+mod integrations;
 mod tickets;
 
 pub use accounts::*;
 pub use care::*;
 pub use files::*;
+pub use integrations::*;
 pub use tickets::*;
 
 use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
@@ -75,7 +77,7 @@ pub struct GuardedSummary {
 /// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
 #[async_trait]
 pub trait Store:
-    AccountStore + AuditStore + TicketStore + FileStore + CareStore + Send + Sync
+    AccountStore + AuditStore + TicketStore + FileStore + CareStore + IntegrationStore + Send + Sync
 {
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;

@@ -4,6 +4,7 @@ mod accounts;
 mod audit;
 mod care;
 mod files;
+mod integrations;
 mod privacy;
 mod rows;
 mod sqlite;

@@ -23,11 +23,9 @@ pub async fn create_ticket(
     #[server(default)] attachments: String,
 ) -> Result<CreateTicketOutcome, ServerFnError> {
     use super::super::ssr::{
-        client_ip, internal, is_plain_form_post, random_token, rate_limit, services, token_hash,
-        viewer,
+        client_ip, internal, is_plain_form_post, random_token, rate_limit, services, viewer,
     };
     use crate::domain::validation::validate_ticket;
-    use crate::ports::TicketInsert;
 
     let services = services()?;
     let now = chrono::Utc::now();
@@ -64,7 +62,50 @@ pub async fn create_ticket(
             services.limits.ticket_per_account,
         )?;
     }
-    let settings = services.store.service_settings().await.map_err(internal)?;
+    let opened = open_validated(
+        &services,
+        ticket,
+        locale,
+        who.as_ref().map(|v| v.id),
+        files,
+        &super::super::ssr::link_base(),
+    )
+    .await
+    .map_err(internal)?;
+    let (number, key) = (opened.number, opened.key);
+    super::remember_ticket(&number, &key);
+    let href = format!("{}&created=1", super::ticket_href(&number, &key));
+    if is_plain_form_post() {
+        leptos_axum::redirect(&href);
+    }
+    Ok(CreateTicketOutcome::Created { number, href })
+}
+
+/// A stored ticket: its number, the key of its private link, and when answers are due.
+#[cfg(feature = "ssr")]
+pub struct Opened {
+    pub number: String,
+    pub key: String,
+    pub first_response_due: chrono::DateTime<chrono::Utc>,
+    pub resolve_due: chrono::DateTime<chrono::Utc>,
+}
+
+/// Stores a validated ticket under the SLA targets in force, with staged files, and mails the
+/// contact its private link (built on `link_base`). Shared by the form and the REST API.
+#[cfg(feature = "ssr")]
+pub async fn open_validated(
+    services: &crate::ports::Services,
+    ticket: crate::domain::ticket::NewTicket,
+    locale: Locale,
+    requester_id: Option<i64>,
+    files: Vec<String>,
+    link_base: &str,
+) -> Result<Opened, crate::ports::StoreError> {
+    use super::super::ssr::{random_token, token_hash};
+    // Whole milliseconds, as stored, so the times answered equal the times read back later.
+    let now = chrono::Utc::now();
+    let now = chrono::DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now);
+    let settings = services.store.service_settings().await?;
     let targets = settings.sla.targets(ticket.priority, ticket.impact);
     let due = settings
         .sla
@@ -73,26 +114,26 @@ pub async fn create_ticket(
     let (email, subject) = (ticket.contact_email.clone(), ticket.subject.clone());
     let number = services
         .store
-        .create_ticket(TicketInsert {
+        .create_ticket(crate::ports::TicketInsert {
             ticket,
             locale,
             access_hash: token_hash(&key),
             created_at: now,
-            requester_id: who.as_ref().map(|v| v.id),
+            requester_id,
             first_response_due: due.first_response,
             resolve_due: due.resolve,
             targets,
             files,
         })
-        .await
-        .map_err(internal)?;
-    super::remember_ticket(&number, &key);
-    mail_link(&services, &email, &subject, &number, &key, locale).await;
-    let href = format!("{}&created=1", super::ticket_href(&number, &key));
-    if is_plain_form_post() {
-        leptos_axum::redirect(&href);
-    }
-    Ok(CreateTicketOutcome::Created { number, href })
+        .await?;
+    let link = format!("{link_base}{}", super::ticket_href(&number, &key));
+    mail_link(services, &email, &subject, &number, &link, locale).await;
+    Ok(Opened {
+        number,
+        key,
+        first_response_due: due.first_response,
+        resolve_due: due.resolve,
+    })
 }
 
 /// Mails the ticket's private link to its contact, so a guest who closes the page can find it
@@ -103,15 +144,10 @@ async fn mail_link(
     to: &str,
     subject: &str,
     number: &str,
-    key: &str,
+    link: &str,
     locale: Locale,
 ) {
     let s = locale.strings();
-    let link = format!(
-        "{}{}",
-        super::super::ssr::link_base(),
-        super::ticket_href(number, key)
-    );
     let mail = crate::ports::Mail {
         to: to.to_string(),
         subject: format!("{} · {number} · {subject}", s.app_name),
