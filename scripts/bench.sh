@@ -4,7 +4,10 @@
 #   2. SSR throughput of an article page versus a bare axum handler returning the same bytes,
 #      measured with wrk (Debian) on loopback, and their ratio;
 #   3. the same page for a signed-in customer (one session lookup per request);
-#   4. login latency (argon2id verification on the blocking pool), median of 20 sequential logins.
+#   4. login latency (argon2id verification on the blocking pool), median of 20 sequential logins;
+#   5. ticket creation over HTTP with durable commits (SQLite WAL, synchronous=FULL) at 16 and
+#      64 concurrent clients, next to a bare SQLite insert loop (the ceiling), and their ratio;
+#   6. every console queue's query time with 1,000,000 tickets in the database.
 # Usage: scripts/bench.sh [seconds per load run, default 10]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +21,7 @@ for tool in wrk brotli; do
 done
 cargo leptos build --release >/dev/null 2>&1
 cargo build --release --bin bare-page --locked >/dev/null 2>&1
+cargo build --release --example ticket_bench --locked >/dev/null 2>&1
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 echo "== Release front end (target/site/pkg)"
@@ -73,3 +77,29 @@ for _ in $(seq 20); do
   curl -fs -o /dev/null -w '%{time_total}\n' -H "Origin: $base" "$base/api/auth/login" \
     --data-urlencode 'form[email]=bench@example.com' --data-urlencode "form[password]=$password"
 done | sort -n | awk '{t[NR]=$1} END {printf "median %.1f ms, slowest %.1f ms\n", t[int((NR+1)/2)]*1000, t[NR]*1000}'
+
+echo
+echo "== Ticket creation over HTTP (form endpoint, durable commits), ${secs}s per run"
+bench="$target_dir/release/examples/ticket_bench"
+create_port=$(free_port)
+mkdir -p "$work/create"
+DATABASE_URL="sqlite://$work/create/portal.db" MAIL_OUTBOX="$work/create/outbox" FILES_DIR="$work/create/files" \
+  RATE_LIMIT_FACTOR=1000000 RUST_LOG=warn "$target_dir/release/server" serve --addr "127.0.0.1:$create_port" >/dev/null &
+pids+=($!)
+wait_up "http://127.0.0.1:$create_port/healthz"
+"$bench" create "http://127.0.0.1:$create_port" 2 8 >/dev/null # warm-up
+c16=$("$bench" create "http://127.0.0.1:$create_port" "$secs" 16 | tee /dev/stderr)
+c64=$("$bench" create "http://127.0.0.1:$create_port" "$secs" 64 | tee /dev/stderr)
+bare_rows=$("$bench" bare "$work" "$secs" | tee /dev/stderr)
+python3 - "$c16" "$c64" "$bare_rows" <<'PY'
+import sys
+rate = lambda line: float(line.split(':')[1].split()[0])
+bare = rate(sys.argv[3])
+for line in sys.argv[1:3]:
+    clients = line.split(',')[1].split()[0]
+    print(f"HTTP / bare ratio at {clients} clients: {rate(line) / bare:.3f}")
+PY
+
+echo
+echo "== Console queues with 1,000,000 tickets (50 lines each, median of 20)"
+"$bench" queue "$work" 1000000

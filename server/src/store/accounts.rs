@@ -76,7 +76,7 @@ impl SqliteStore {
 #[async_trait]
 impl AccountStore for SqliteStore {
     async fn create_user(&self, user: NewUser) -> Result<Option<i64>, StoreError> {
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO users (email, display_name, password_hash, locale, created_at, email_verified_at)
              VALUES ($1, $2, $3, $4, $5, $6)
@@ -135,7 +135,7 @@ impl AccountStore for SqliteStore {
         hash: &str,
         keep: Option<&str>,
     ) -> Result<(), StoreError> {
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(user_id)
@@ -268,7 +268,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn verify_email(&self, user_id: i64, now: DateTime<Utc>) -> Result<u64, StoreError> {
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         let email: Option<String> = sqlx::query_scalar(
             "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1)
              WHERE id = $2 RETURNING email",
@@ -318,7 +318,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn set_roles(&self, user_id: i64, roles: &[Role]) -> Result<(), StoreError> {
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
             .bind(user_id)
             .execute(&mut *tx)
@@ -340,6 +340,6 @@ impl AccountStore for SqliteStore {
     }
 
     async fn erase_user(&self, user_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        super::privacy::erase(self.pool(), user_id, to_ms(now)).await
+        super::privacy::erase(self.writer(), user_id, to_ms(now)).await
     }
 }

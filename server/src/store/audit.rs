@@ -41,7 +41,7 @@ impl AuditStore for SqliteStore {
         // Appends are serialised so two records never chain to the same predecessor; the
         // explicit id makes a race with another process fail instead of forking the chain.
         let _guard = self.audit_lock().lock().await;
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         let last: Option<(i64, String)> =
             sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
                 .fetch_optional(&mut *tx)

@@ -43,7 +43,7 @@ fn complaint(r: &SqliteRow) -> Result<ComplaintView, StoreError> {
 #[async_trait]
 impl CareStore for SqliteStore {
     async fn rate(&self, i: RatingInsert) -> Result<RateOutcome, StoreError> {
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         let at = to_ms(i.at);
         let ticket_id: Option<i64> =
             sqlx::query_scalar("UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id")
@@ -165,7 +165,7 @@ impl CareStore for SqliteStore {
     }
 
     async fn close_complaint(&self, o: ComplaintOutcome) -> Result<bool, StoreError> {
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         let ticket_id: Option<i64> = sqlx::query_scalar(
             "UPDATE complaints SET outcome = $1, handled_by = $2, closed_at = $3
              WHERE closed_at IS NULL

@@ -21,6 +21,9 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// One connection for write transactions: writers queue here, in order, instead of
+    /// polling SQLite's busy handler (whose back-off sleeps made the slowest creates slow).
+    writer: SqlitePool,
     audit_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
@@ -44,16 +47,23 @@ impl SqliteStore {
             .map_err(connect_err)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            // FULL: a commit is on disk (WAL fsynced) before the customer is told the ticket exists.
+            .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            .connect_with(options.clone())
+            .await
+            .map_err(connect_err)?;
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
             .connect_with(options)
             .await
             .map_err(connect_err)?;
         Ok(Self {
             pool,
+            writer,
             audit_lock: Default::default(),
         })
     }
@@ -69,6 +79,11 @@ impl SqliteStore {
     /// The pool, for the demo seeder and admin commands.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The connection of write transactions.
+    pub(super) fn writer(&self) -> &SqlitePool {
+        &self.writer
     }
 
     /// Serialises appends to the audit chain.
@@ -206,7 +221,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError> {
-        super::tickets::insert_ticket(&self.pool, insert).await
+        super::tickets::insert_ticket(&self.writer, insert).await
     }
 
     async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError> {
@@ -283,7 +298,7 @@ impl Store for SqliteStore {
     }
 
     async fn add_ticket_event(&self, e: NewTicketEvent) -> Result<(), StoreError> {
-        super::tickets::append_event(&self.pool, e).await
+        super::tickets::append_event(&self.writer, e).await
     }
 
     async fn save_draft(
@@ -292,7 +307,7 @@ impl Store for SqliteStore {
         json: &str,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = super::write_tx(&self.pool).await?;
+        let mut tx = super::write_tx(&self.writer).await?;
         sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1")
             .bind(to_ms(Utc::now()))
             .execute(&mut *tx)

@@ -18,16 +18,11 @@ const SERVICE_KEY: &str = "service";
 /// Open work: everything before resolved.
 const OPEN: &str = "status NOT IN ('resolved', 'closed')";
 
-/// The next due time that matters: the response while unanswered, else the running resolve clock.
-const NEXT_DUE: &str = "CASE WHEN first_responded_at IS NULL AND first_response_due < resolve_due \
-     THEN first_response_due WHEN paused_at IS NOT NULL THEN 9223372036854775807 \
-     ELSE resolve_due END";
-
 #[async_trait]
 impl TicketStore for SqliteStore {
     async fn change_ticket(&self, c: TicketChange) -> Result<ChangeOutcome, StoreError> {
         let now = c.events.first().map(|e| e.at).unwrap_or_else(Utc::now);
-        let mut tx = super::write_tx(self.pool()).await?;
+        let mut tx = super::write_tx(self.writer()).await?;
         // The revision check and the write are one statement, so two agents cannot both pass.
         let row = sqlx::query(
             "UPDATE tickets SET revision = revision + 1, updated_at = $3,
@@ -165,11 +160,10 @@ impl TicketStore for SqliteStore {
             Queue::All => "1 = 1".to_string(),
         };
         let order = match q.sort {
-            Sort::Due => format!("{NEXT_DUE}, id"),
-            Sort::Priority => format!(
-                "CASE priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END, {NEXT_DUE}, id"
-            ),
-            Sort::Newest => "created_at DESC, id DESC".to_string(),
+            // Indexed virtual columns (migration 0006): the next clock to run out, and priority.
+            Sort::Due => "next_due, id",
+            Sort::Priority => "priority_rank, next_due, id",
+            Sort::Newest => "created_at DESC, id DESC",
         };
         let columns = TICKET_COLUMNS.replace("description,", "'' AS description,");
         let sql = format!(
