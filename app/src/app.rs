@@ -6,6 +6,7 @@ use crate::pages::{
     account::{AccountPage, ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage},
     article::ArticlePage,
     audit::AuditPage,
+    canned::CannedPage,
     complaints::ComplaintsPage,
     console::ConsolePage,
     diagnosis::DiagnosisPage,
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/complaints") view=ComplaintsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

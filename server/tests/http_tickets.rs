@@ -174,3 +174,31 @@ async fn concurrent_submissions_get_distinct_consecutive_numbers() {
     seqs.sort_unstable();
     assert_eq!(seqs, (1..=n as i64).collect::<Vec<_>>());
 }
+
+#[tokio::test]
+async fn an_escalation_link_prefills_the_form() {
+    let server = TestServer::start();
+    let c = client();
+    let url = server.url(
+        "/tickets/new?subject=%E6%97%A0%E7%BA%BF%E7%BD%91%E7%BB%9C%E8%BF%9E%E4%B8%8D%E4%B8%8A\
+         &description=%E8%AF%8A%E6%96%AD%EF%BC%9A%E9%87%8D%E5%90%AF%E8%B7%AF%E7%94%B1%E5%99%A8%E6%97%A0%E6%95%88\
+         &category=network&impact=global",
+    );
+    let (status, page) = get_page(&c, url, "zh-CN").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(r#"value="无线网络连不上""#),
+        "subject prefilled"
+    );
+    assert!(
+        page.contains("诊断：重启路由器无效"),
+        "description prefilled"
+    );
+    assert!(
+        page.contains(r#"value="network" selected"#),
+        "category chosen"
+    );
+    assert!(page.contains(r#"value="global" checked"#), "impact chosen");
+    // Nothing is stored by the link itself, and no error is shown yet.
+    assert!(!page.contains("请修改以下内容"));
+}

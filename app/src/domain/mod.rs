@@ -5,6 +5,7 @@ pub mod attachment;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod canned;
 pub mod console;
 pub mod kb;
 pub mod lifecycle;

@@ -238,6 +238,8 @@ pub struct TicketPageData {
     pub may_rate: bool,
     pub rating: Option<super::rating::RatingView>,
     pub complaint: Option<super::rating::ComplaintView>,
+    /// Canned replies, the customer's language first; staff only.
+    pub canned: Vec<super::canned::CannedReply>,
 }
 
 /// A line of "my tickets".

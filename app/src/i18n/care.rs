@@ -48,6 +48,20 @@ pub struct CareStrings {
     pub complaint_outcome_missing: &'static str,
     pub event_complaint: &'static str,
     pub event_complaint_closed: &'static str,
+    pub canned_title: &'static str,
+    pub canned_pick: &'static str,
+    pub canned_insert: &'static str,
+    pub canned_none: &'static str,
+    pub canned_add: &'static str,
+    pub canned_language: &'static str,
+    pub canned_name: &'static str,
+    pub canned_body: &'static str,
+    pub canned_body_hint: &'static str,
+    pub canned_delete: &'static str,
+    pub canned_title_missing: &'static str,
+    pub canned_title_long: &'static str,
+    pub canned_body_missing: &'static str,
+    pub canned_body_long: &'static str,
 }
 
 impl CareStrings {
@@ -59,6 +73,17 @@ impl CareStrings {
             FileProblem::Program => self.file_program,
             FileProblem::Unsupported => self.file_unsupported,
             FileProblem::TooMany => self.file_too_many,
+        }
+    }
+
+    /// Why a canned reply was refused.
+    pub fn canned_problem(&self, p: crate::domain::canned::CannedProblem) -> &'static str {
+        use crate::domain::canned::CannedProblem::*;
+        match p {
+            TitleMissing => self.canned_title_missing,
+            TitleTooLong => self.canned_title_long,
+            BodyMissing => self.canned_body_missing,
+            BodyTooLong => self.canned_body_long,
         }
     }
 
@@ -117,6 +142,20 @@ pub const EN: CareStrings = CareStrings {
     complaint_outcome_missing: "Please describe what was done for the customer.",
     event_complaint: "complaint opened",
     event_complaint_closed: "complaint handled",
+    canned_title: "Canned replies",
+    canned_pick: "Canned reply",
+    canned_insert: "Insert into the reply",
+    canned_none: "No canned replies yet.",
+    canned_add: "Add canned reply",
+    canned_language: "Language",
+    canned_name: "Title",
+    canned_body: "Text",
+    canned_body_hint: "{customer} and {number} are replaced by the ticket's contact and number.",
+    canned_delete: "Delete",
+    canned_title_missing: "Please give the reply a title.",
+    canned_title_long: "Please keep the title under 80 characters.",
+    canned_body_missing: "Please write the reply's text.",
+    canned_body_long: "Please keep the text under 5,000 characters.",
 };
 
 /// Simplified Chinese.
@@ -165,4 +204,18 @@ pub const ZH: CareStrings = CareStrings {
     complaint_outcome_missing: "请填写为客户所做的处理。",
     event_complaint: "已立案投诉",
     event_complaint_closed: "投诉已处理",
+    canned_title: "常用回复",
+    canned_pick: "常用回复",
+    canned_insert: "插入到回复",
+    canned_none: "还没有常用回复。",
+    canned_add: "添加常用回复",
+    canned_language: "语言",
+    canned_name: "标题",
+    canned_body: "内容",
+    canned_body_hint: "{customer} 和 {number} 会替换为工单的联系人和编号。",
+    canned_delete: "删除",
+    canned_title_missing: "请填写标题。",
+    canned_title_long: "标题请控制在 80 字以内。",
+    canned_body_missing: "请填写回复内容。",
+    canned_body_long: "内容请控制在 5000 字以内。",
 };

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod article;
 pub mod audit;
+pub mod canned;
 pub mod complaints;
 pub mod console;
 pub mod diagnosis;

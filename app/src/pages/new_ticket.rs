@@ -1,11 +1,13 @@
 //! The open-a-ticket form. With JavaScript it submits in place; without, it posts and the
 //! server redirects to the ticket or back here with the draft (what was typed, and the errors).
+//! Query parameters (`subject`, `description`, `category`, …) prefill it, for escalations.
 
 use crate::api::tickets::{load_draft, CreateTicket, CreateTicketOutcome, Draft};
 use crate::components::field::{RadioGroup, SelectField, TextArea, TextField};
 use crate::components::file_picker::FilePicker;
 use crate::components::loading::Loading;
 use crate::components::page_title::PageTitle;
+use crate::domain::ticket::TicketForm as Fields;
 use crate::domain::validation::{limits, Field, FieldError};
 use crate::i18n::{use_i18n, Strings};
 use leptos::prelude::*;
@@ -25,13 +27,32 @@ pub fn NewTicketPage() -> impl IntoView {
             }
         },
     );
+    // A diagnosis flow that could not solve the problem escalates here with what it learned.
+    let prefill = move || {
+        let q = query.read_untracked();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        Draft {
+            form: Fields {
+                subject: get("subject"),
+                description: get("description"),
+                category: get("category"),
+                priority: get("priority"),
+                impact: get("impact"),
+                device: get("device"),
+                software_version: get("software_version"),
+                started: get("started"),
+                ..Default::default()
+            },
+            errors: Vec::new(),
+        }
+    };
     view! {
         <PageTitle pick=|s| s.ticket_new_title />
         <h1>{i18n.t(|s| s.ticket_new_title)}</h1>
         <p>{i18n.t(|s| s.ticket_new_intro)}</p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let draft = draft.await.unwrap_or_default();
+                let draft = draft.await.unwrap_or_else(prefill);
                 view! { <TicketForm draft /> }
             })}
         </Suspense>

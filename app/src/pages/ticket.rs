@@ -7,6 +7,7 @@ use crate::api::tickets::{get_ticket, ActOnTicket, AddInternalNote, AssignTicket
 use crate::components::file_picker::FilePicker;
 use crate::components::loading::Loading;
 use crate::domain::attachment::{format_size, AttachmentView};
+use crate::domain::canned::{fill, CannedReply};
 use crate::domain::ticket::{Code, EventChange, EventKind, TicketEvent, TicketPageData};
 use crate::i18n::{format_time, use_i18n};
 use leptos::prelude::*;
@@ -98,6 +99,14 @@ fn TicketBody(
         .into_iter()
         .map(|e| view! { <EventItem e /> })
         .collect_view();
+    // An agent's chosen canned reply (a GET form, so it works without JavaScript too).
+    let prefill = query
+        .read_untracked()
+        .get("canned")
+        .and_then(|id| id.parse::<i64>().ok())
+        .and_then(|id| data.canned.iter().find(|c| c.id == id))
+        .map(|c| fill(&c.body, &t.contact_name, &t.number))
+        .unwrap_or_default();
     let reply_error = move || match reply.value().get() {
         Some(Err(e)) => Some(crate::components::error_text(&e, i18n.locale())),
         _ => None,
@@ -136,12 +145,13 @@ fn TicketBody(
         <p class="ticket-description">{t.description}</p>
         <h2>{a.conversation}</h2>
         <ol class="timeline">{events}</ol>
+        {(data.staff && !data.canned.is_empty()).then(|| view! { <CannedPicker list=data.canned.clone() /> })}
         <ActionForm action=reply attr:class="reply-form">
             <input type="hidden" name="number" value=t.number.clone() />
             <input type="hidden" name="key" value=key />
             <div class="field">
                 <label for="reply-body">{a.reply_label}</label>
-                <textarea id="reply-body" name="body" rows="4" required maxlength="10000"></textarea>
+                <textarea id="reply-body" name="body" rows="4" required maxlength="10000">{prefill}</textarea>
             </div>
             <FilePicker id="reply-files" name="attachments" />
             <p class="field-error" role="alert">{reply_error}</p>
@@ -239,5 +249,26 @@ fn Attachments(list: Vec<AttachmentView>) -> impl IntoView {
             <p class="visually-hidden">{i18n.t(|s| s.care.files_attached)}</p>
             <ul>{items}</ul>
         </div>
+    }
+}
+
+/// Puts a canned reply into the reply box: a plain GET form, so it needs no JavaScript.
+#[component]
+fn CannedPicker(list: Vec<CannedReply>) -> impl IntoView {
+    let i18n = use_i18n();
+    let care = i18n.locale().strings().care;
+    let options = list
+        .into_iter()
+        .map(|c| {
+            let label = format!("{} · {}", c.title, c.locale.code());
+            view! { <option value=c.id.to_string()>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <form method="get" class="canned-form">
+            <label for="canned-pick">{care.canned_pick}</label>
+            <select id="canned-pick" name="canned">{options}</select>
+            <button type="submit" class="button">{care.canned_insert}</button>
+        </form>
     }
 }

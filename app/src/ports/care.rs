@@ -1,6 +1,7 @@
-//! Ratings and complaints on the store.
+//! Ratings, complaints and canned replies on the store.
 
 use super::StoreError;
+use crate::domain::canned::CannedReply;
 use crate::domain::rating::{ComplaintView, Rating, RatingView};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -48,4 +49,25 @@ pub trait CareStore: Send + Sync {
     async fn complaints(&self, open: bool, limit: i64) -> Result<Vec<ComplaintView>, StoreError>;
     /// Records the outcome of an open complaint; false when there is none open.
     async fn close_complaint(&self, outcome: ComplaintOutcome) -> Result<bool, StoreError>;
+}
+
+/// A canned reply to store.
+#[derive(Clone, Debug)]
+pub struct NewCanned {
+    pub locale: crate::i18n::Locale,
+    pub title: String,
+    pub body: String,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Canned replies.
+#[async_trait]
+pub trait CannedStore: Send + Sync {
+    /// Every canned reply, by language and title.
+    async fn canned_replies(&self) -> Result<Vec<CannedReply>, StoreError>;
+    /// Stores a canned reply; returns its id.
+    async fn add_canned(&self, reply: NewCanned) -> Result<i64, StoreError>;
+    /// Deletes one; false if it was not there.
+    async fn delete_canned(&self, id: i64) -> Result<bool, StoreError>;
 }

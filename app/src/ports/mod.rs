@@ -65,6 +65,8 @@ pub struct GuardedTicket {
     pub view: TicketView,
     pub access_hash: String,
     pub requester_id: Option<i64>,
+    /// The language the ticket was opened in: the customer's.
+    pub locale: Locale,
 }
 
 /// A ticket line with the hash that guards it.
@@ -77,7 +79,15 @@ pub struct GuardedSummary {
 /// The portal's storage. SQL is portable so a PostgreSQL implementation can follow.
 #[async_trait]
 pub trait Store:
-    AccountStore + AuditStore + TicketStore + FileStore + CareStore + IntegrationStore + Send + Sync
+    AccountStore
+    + AuditStore
+    + TicketStore
+    + FileStore
+    + CareStore
+    + CannedStore
+    + IntegrationStore
+    + Send
+    + Sync
 {
     /// Top-level knowledge-base categories in display order, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod audit;
+mod canned;
 mod care;
 mod files;
 mod integrations;

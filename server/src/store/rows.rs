@@ -63,7 +63,7 @@ pub(super) const TICKET_COLUMNS: &str =
     "number, subject, description, contact_name, category, priority, impact, \
      status, created_at, first_response_due, resolve_due, access_hash, requester_id, \
      revision, assignee_id, paused_at, first_responded_at, resolved_at, closed_at, \
-     respond_minutes, resolve_minutes, \
+     respond_minutes, resolve_minutes, locale, \
      (SELECT display_name FROM users u WHERE u.id = tickets.assignee_id) AS assignee_name";
 
 /// An optional stored time.

@@ -237,6 +237,7 @@ impl Store for SqliteStore {
                 view: ticket_view(&r)?,
                 access_hash: r.try_get("access_hash").map_err(db)?,
                 requester_id: r.try_get("requester_id").map_err(db)?,
+                locale: locale_of(&r.try_get::<String, _>("locale").map_err(db)?)?,
             })
         })
         .transpose()

@@ -1,6 +1,7 @@
 //! Staff pages' server functions: staff management, the ticket queue, the audit trail.
 
 mod audit_log;
+mod canned;
 mod complaints;
 mod console;
 mod members;
@@ -9,6 +10,7 @@ mod set_roles;
 mod settings;
 
 pub use audit_log::*;
+pub use canned::*;
 pub use complaints::*;
 pub use console::*;
 pub use members::*;

@@ -48,6 +48,12 @@ pub async fn get_ticket(
         .into_iter()
         .filter(|a| transition(t.status, *a, who, t.work.closed_at, now, &policy).is_ok())
         .collect();
+    let canned = if access.staff {
+        let all = store.canned_replies().await.map_err(internal)?;
+        crate::domain::canned::for_ticket(all, access.ticket.locale)
+    } else {
+        Vec::new()
+    };
     let (agents, earlier) = if access.staff {
         let agents = store.agents().await.map_err(internal)?;
         let earlier = store
@@ -85,5 +91,6 @@ pub async fn get_ticket(
         may_rate,
         rating,
         complaint,
+        canned,
     }))
 }
