@@ -20,6 +20,7 @@ use crate::pages::{
     search::SearchPage,
     settings::SettingsPage,
     staff::StaffPage,
+    teams::TeamsPage,
     ticket::TicketPage,
 };
 use leptos::prelude::*;
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/complaints") view=ComplaintsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/teams") view=TeamsPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

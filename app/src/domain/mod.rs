@@ -1,6 +1,7 @@
 //! Domain types and rules shared by server and browser; plain Rust without I/O.
 
 pub mod account;
+pub mod assignment;
 pub mod attachment;
 pub mod audit;
 pub mod auth;

@@ -17,6 +17,7 @@ pub mod rate;
 pub mod search;
 pub mod settings;
 pub mod staff;
+pub mod teams;
 pub mod ticket;
 pub mod ticket_care;
 pub mod ticket_work;

@@ -5,12 +5,14 @@ mod accounts;
 mod care;
 mod files;
 mod integrations;
+mod teams;
 mod tickets;
 
 pub use accounts::*;
 pub use care::*;
 pub use files::*;
 pub use integrations::*;
+pub use teams::*;
 pub use tickets::*;
 
 use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
@@ -86,6 +88,7 @@ pub trait Store:
     + CareStore
     + CannedStore
     + IntegrationStore
+    + TeamStore
     + Send
     + Sync
 {

@@ -9,6 +9,7 @@ mod integrations;
 mod privacy;
 mod rows;
 mod sqlite;
+mod teams;
 mod tickets;
 mod work;
 

@@ -80,6 +80,7 @@ pub(super) async fn insert_ticket(
         insert.created_at,
     )
     .await?;
+    super::teams::auto_assign(&mut tx, ticket_id, &number, t.category, insert.created_at).await?;
     tx.commit().await.map_err(db)?;
     Ok(number)
 }

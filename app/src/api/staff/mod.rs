@@ -8,6 +8,7 @@ mod members;
 mod queue;
 mod set_roles;
 mod settings;
+mod teams;
 
 pub use audit_log::*;
 pub use canned::*;
@@ -17,3 +18,4 @@ pub use members::*;
 pub use queue::*;
 pub use set_roles::*;
 pub use settings::*;
+pub use teams::*;
