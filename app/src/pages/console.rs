@@ -1,7 +1,9 @@
 //! The agents' console: queues, filters and orders, SLA countdowns; refreshes on its own.
 
 use super::account::SignInPrompt;
-use crate::api::staff::console_queue;
+use super::console_bulk::{keyboard_shortcuts, BulkBar, Selection, Tick};
+use crate::api::staff::{console_queue, list_agents};
+use crate::api::tickets::BulkChange;
 use crate::components::loading::Loading;
 use crate::components::page_title::PageTitle;
 use crate::domain::console::{Queue, QueueLine, QueueQuery, Sort};
@@ -29,15 +31,30 @@ pub fn ConsolePage() -> impl IntoView {
         )
     });
     let tick = RwSignal::new(0u32);
-    // Effects run only in the browser, so the server never starts a timer.
+    let selected: Selection = RwSignal::new(Vec::new());
+    let bulk = ServerAction::<BulkChange>::new();
+    // Effects run only in the browser, so the server never starts a timer. A refresh waits
+    // while tickets are ticked, so a selection is never pulled from under the agent.
     Effect::new(move |_| {
-        if let Ok(handle) = set_interval_with_handle(
-            move || tick.update(|n| *n += 1),
-            std::time::Duration::from_secs(REFRESH_SECS),
-        ) {
+        let refresh = move || {
+            if selected.with_untracked(Vec::is_empty) {
+                tick.update(|n| *n += 1);
+            }
+        };
+        if let Ok(handle) =
+            set_interval_with_handle(refresh, std::time::Duration::from_secs(REFRESH_SECS))
+        {
             on_cleanup(move || handle.clear());
         }
+        keyboard_shortcuts(move || tick.update(|n| *n += 1));
     });
+    Effect::new(move |_| {
+        if bulk.version().get() > 0 {
+            selected.set(Vec::new());
+            tick.update(|n| *n += 1);
+        }
+    });
+    let agents = Resource::new(|| (), |_| list_agents());
     let lines = Resource::new(
         move || (wanted.get(), tick.get()),
         |(q, _)| console_queue(q),
@@ -47,12 +64,18 @@ pub fn ConsolePage() -> impl IntoView {
         <h1>{i18n.t(|s| s.work.console_title)}</h1>
         <QueueTabs current=Signal::derive(move || wanted.get()) />
         <Filters current=Signal::derive(move || wanted.get()) />
-        <p class="hint">{i18n.t(|s| s.work.auto_refresh)}</p>
+        <p class="hint">{i18n.t(|s| s.work.auto_refresh)} " " {i18n.t(|s| s.work.keyboard_hint)}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match lines.await {
-                    Ok(list) => view! { <QueueTable list /> }.into_any(),
-                    Err(_) => view! { <SignInPrompt next="/console" /> }.into_any(),
+                match (lines.await, agents.await) {
+                    (Ok(list), Ok(agents)) => view! {
+                        <ActionForm action=bulk attr:class="bulk-form">
+                            <BulkBar bulk selected agents />
+                            <QueueTable list selected />
+                        </ActionForm>
+                    }
+                    .into_any(),
+                    _ => view! { <SignInPrompt next="/console" /> }.into_any(),
                 }
             })}
         </Transition>
@@ -143,7 +166,7 @@ fn Filters(current: Signal<QueueQuery>) -> impl IntoView {
 }
 
 #[component]
-fn QueueTable(list: Vec<QueueLine>) -> impl IntoView {
+fn QueueTable(list: Vec<QueueLine>, selected: Selection) -> impl IntoView {
     let locale = use_i18n().locale();
     let s = locale.strings();
     let w = s.work;
@@ -152,12 +175,14 @@ fn QueueTable(list: Vec<QueueLine>) -> impl IntoView {
     }
     let rows = list
         .into_iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(index, line)| {
             let t = line.ticket;
             let href = format!("/tickets/{}", t.number);
             let assignee = t.work.assignee_name.unwrap_or_else(|| w.unassigned.to_string());
             view! {
                 <tr class=format!("priority-{}", t.priority.code())>
+                    <td><Tick number=t.number.clone() index selected /></td>
                     <td><a href=href>{t.number}</a></td>
                     <td>{t.subject}</td>
                     <td>{t.contact_name}</td>
@@ -175,6 +200,7 @@ fn QueueTable(list: Vec<QueueLine>) -> impl IntoView {
             <table class="console-queue">
                 <thead>
                     <tr>
+                        <th scope="col"><span class="visually-hidden">{w.bulk_select}</span></th>
                         <th scope="col">{w.col_number}</th>
                         <th scope="col">{w.col_subject}</th>
                         <th scope="col">{w.col_requester}</th>

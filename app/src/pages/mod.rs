@@ -6,6 +6,7 @@ pub mod audit;
 pub mod canned;
 pub mod complaints;
 pub mod console;
+pub mod console_bulk;
 pub mod diagnosis;
 pub mod home;
 pub mod kb;

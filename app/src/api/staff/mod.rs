@@ -1,5 +1,6 @@
 //! Staff pages' server functions: staff management, the ticket queue, the audit trail.
 
+mod agents;
 mod audit_log;
 mod canned;
 mod complaints;
@@ -10,6 +11,7 @@ mod set_roles;
 mod settings;
 mod teams;
 
+pub use agents::*;
 pub use audit_log::*;
 pub use canned::*;
 pub use complaints::*;

@@ -18,10 +18,9 @@ pub struct AssignForm {
 #[server(endpoint = "tickets/assign")]
 pub async fn assign_ticket(form: AssignForm) -> Result<bool, ServerFnError> {
     use super::super::ssr::{audit, bad_request, internal, request_locale, services};
-    use super::work::{actor_name, commit};
+    use super::work::{assignment_event, commit};
     use crate::domain::auth::Operation;
-    use crate::domain::ticket::{EventChange, EventKind};
-    use crate::ports::{NewTicketEvent, TicketChange};
+    use crate::ports::TicketChange;
 
     let me = super::super::ssr::require_signed_in(Operation::WorkTickets).await?;
     let Some(access) = super::open_ticket(&form.number, "").await? else {
@@ -47,17 +46,7 @@ pub async fn assign_ticket(form: AssignForm) -> Result<bool, ServerFnError> {
         },
     };
     let reason: String = form.reason.trim().chars().take(500).collect();
-    let event = NewTicketEvent {
-        number: number.clone(),
-        kind: EventKind::Assigned,
-        actor_id: Some(me.id),
-        actor_name: actor_name(&access),
-        public: false,
-        body: reason.clone(),
-        at: chrono::Utc::now(),
-        change: Some(EventChange::Assigned { to: name.clone() }),
-        files: Vec::new(),
-    };
+    let event = assignment_event(&access, name.clone(), &reason, chrono::Utc::now());
     if let Err(e) = commit(TicketChange {
         number: number.clone(),
         revision: form.revision,

@@ -2,6 +2,7 @@
 
 mod act;
 mod assign;
+mod bulk;
 mod create;
 mod draft;
 #[cfg(feature = "ssr")]
@@ -17,6 +18,7 @@ mod work;
 
 pub use act::*;
 pub use assign::*;
+pub use bulk::*;
 pub use create::*;
 pub use draft::*;
 pub use mine::*;

@@ -47,6 +47,26 @@ pub(crate) fn status_event(
     }
 }
 
+/// An internal timeline entry recording a hand-over to `to` (None: back to the queue).
+pub(crate) fn assignment_event(
+    access: &TicketAccess,
+    to: Option<String>,
+    reason: &str,
+    at: DateTime<Utc>,
+) -> NewTicketEvent {
+    NewTicketEvent {
+        number: access.ticket.view.number.clone(),
+        kind: EventKind::Assigned,
+        actor_id: access.viewer.as_ref().map(|v| v.id),
+        actor_name: actor_name(access),
+        public: false,
+        body: reason.to_string(),
+        at,
+        change: Some(EventChange::Assigned { to }),
+        files: Vec::new(),
+    }
+}
+
 /// A refused step, as a 400 in the user's language.
 pub(crate) fn refused(e: TransitionError) -> ServerFnError {
     let s = request_locale().strings();
