@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open, openTicket, signInAsLead, step, test, waitForApp } from './support';
+import { open, openTicket, otherBrowser, signInAsLead, step, test, waitForApp } from './support';
 
 test('an agent takes a ticket from the console and works it while the customer follows', async ({ browser, page }, testInfo) => {
   const run = `${testInfo.project.name}-${Date.now()}`;
@@ -64,4 +64,34 @@ test('the console, settings and complaints pages have no serious accessibility p
       .map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(serious).toEqual([]);
   }
+});
+
+test('an agent ticks tickets from the keyboard and acknowledges them in one go', async ({ browser, page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'keyboard shortcuts, on a desktop with JavaScript');
+  const run = `${Date.now()}`;
+  const first = await openTicket(page, testInfo, `打印机一 ${run}`, `bulk1-${run}@example.com`);
+  const second = await openTicket(page, testInfo, `打印机二 ${run}`, `bulk2-${run}@example.com`);
+
+  const agentContext = await otherBrowser(browser, testInfo);
+  const agent = await agentContext.newPage();
+  await signInAsLead(agent, testInfo);
+  await open(agent, '/console?queue=unassigned&sort=newest', testInfo);
+  const row = (n: string) => agent.locator('.console-queue tr', { hasText: n });
+  await row(first.number).getByRole('link').focus();
+  await agent.keyboard.press('x');
+  await row(second.number).getByRole('link').focus();
+  await agent.keyboard.press('x');
+  await expect(row(first.number).getByRole('checkbox')).toBeChecked();
+  await expect(row(second.number).getByRole('checkbox')).toBeChecked();
+  // j moves to another ticket's link.
+  await agent.keyboard.press('j');
+  await expect(agent.locator('.console-queue tbody a:focus')).toHaveCount(1);
+
+  await agent.getByLabel('操作').selectOption('acknowledge');
+  await agent.getByRole('button', { name: '应用到勾选的工单' }).click();
+  await expect(agent.locator('.bulk-result')).toContainText(first.number);
+  await expect(agent.locator('.bulk-result')).toContainText(second.number);
+  await open(agent, `/tickets/${first.number}`, testInfo);
+  await expect(agent.locator('.ticket-facts .status')).toHaveText('已受理');
+  await agentContext.close();
 });

@@ -70,7 +70,7 @@ pub fn ConsolePage() -> impl IntoView {
                 match (lines.await, agents.await) {
                     (Ok(list), Ok(agents)) => view! {
                         <ActionForm action=bulk attr:class="bulk-form">
-                            <BulkBar bulk selected agents />
+                            <BulkBar bulk agents />
                             <QueueTable list selected />
                         </ActionForm>
                     }

@@ -11,11 +11,7 @@ pub type Selection = RwSignal<Vec<String>>;
 
 /// Action, assignee and the apply button, with what the last bulk change did.
 #[component]
-pub fn BulkBar(
-    bulk: ServerAction<BulkChange>,
-    selected: Selection,
-    agents: Vec<(i64, String)>,
-) -> impl IntoView {
+pub fn BulkBar(bulk: ServerAction<BulkChange>, agents: Vec<(i64, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let actions = move || {
         let w = i18n.locale().strings().work;
@@ -50,7 +46,8 @@ pub fn BulkBar(
                     {people}
                 </select>
             </div>
-            <button type="submit" class="button" disabled=move || selected.with(Vec::is_empty)>
+            // Never disabled: without JavaScript the selection is not known until posted.
+            <button type="submit" class="button">
                 {i18n.t(|s| s.work.bulk_apply)}
             </button>
             <BulkResult bulk />
