@@ -80,6 +80,7 @@ pub async fn sweep(store: &dyn Store) -> Result<(), StoreError> {
             step: Some(step),
             assignee: None,
             events: vec![event],
+            others: Vec::new(),
         };
         // A conflict means someone acted on it just now; the next pass looks again.
         store.change_ticket(change).await?;

@@ -192,6 +192,7 @@ async fn a_change_on_a_stale_revision_writes_nothing() {
             }),
             files: Vec::new(),
         }],
+        others: Vec::new(),
     };
     let first = store
         .change_ticket(change(Status::Acknowledged))

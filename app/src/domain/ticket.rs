@@ -179,6 +179,8 @@ pub enum EventKind {
     Complaint,
     /// The lead recorded the complaint's outcome; the outcome is the body.
     ComplaintClosed,
+    /// A duplicate was merged: into another ticket, or from one (see the change).
+    Merged,
 }
 
 codes!(EventKind {
@@ -190,15 +192,31 @@ codes!(EventKind {
     Rated => "rated",
     Complaint => "complaint",
     ComplaintClosed => "complaint_closed",
+    Merged => "merged",
 });
 
 /// The facts a status or assignment event records, kept as JSON beside the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventChange {
-    Status { from: Status, to: Status },
-    Assigned { to: Option<String> },
-    Rated { overall: u8 },
+    Status {
+        from: Status,
+        to: Status,
+    },
+    Assigned {
+        to: Option<String>,
+    },
+    Rated {
+        overall: u8,
+    },
+    /// This ticket was closed as a duplicate of `into`.
+    MergedInto {
+        into: String,
+    },
+    /// The duplicate `from` was merged into this ticket.
+    MergedFrom {
+        from: String,
+    },
 }
 
 /// One entry of a ticket's timeline.

@@ -127,6 +127,19 @@ pub fn act(
     Ok(step)
 }
 
+/// Closes a duplicate that is merged into another ticket: any ticket not yet closed may be;
+/// its clocks stop as on any close.
+pub fn merge(
+    t: &TicketView,
+    now: DateTime<Utc>,
+    calendar: &Calendar,
+) -> Result<Step, TransitionError> {
+    if t.status == Status::Closed {
+        return Err(TransitionError::NotFromHere);
+    }
+    Ok(Step::from_view(t).enter(Status::Closed, now, calendar))
+}
+
 /// The result of a public reply: an agent's is a response; a customer's answers a question or
 /// says the fix did not hold. Internal notes change nothing and never come here.
 pub fn reply(
@@ -280,6 +293,22 @@ mod tests {
         t.work.closed_at = Some(at(1));
         assert_eq!(
             reply(&t, Actor::Customer, at(2), &settings),
+            Err(TransitionError::NotFromHere)
+        );
+    }
+
+    #[test]
+    fn a_merged_duplicate_closes_with_its_clock_stopped_and_a_closed_one_cannot_be_merged() {
+        let now = at(3);
+        let mut t = ticket();
+        t.status = Status::InProgress;
+        let step = merge(&t, now, &Calendar::Always).expect("open tickets merge");
+        assert_eq!(step.status, Status::Closed);
+        assert_eq!(step.closed_at, Some(now));
+        assert_eq!(step.paused_at, Some(now));
+        t.status = Status::Closed;
+        assert_eq!(
+            merge(&t, now, &Calendar::Always),
             Err(TransitionError::NotFromHere)
         );
     }

@@ -21,4 +21,5 @@ pub mod staff;
 pub mod teams;
 pub mod ticket;
 pub mod ticket_care;
+pub mod ticket_merge;
 pub mod ticket_work;

@@ -2,8 +2,11 @@
 
 use super::not_found::{NotFound, ServerErrorNotice};
 use super::ticket_care::CareSection;
+use super::ticket_merge::MergeBox;
 use super::ticket_work::{Clocks, EarlierTickets, StepButtons, WorkProblem};
-use crate::api::tickets::{get_ticket, ActOnTicket, AddInternalNote, AssignTicket, ReplyToTicket};
+use crate::api::tickets::{
+    get_ticket, ActOnTicket, AddInternalNote, AssignTicket, MergeTicket, ReplyToTicket,
+};
 use crate::components::file_picker::FilePicker;
 use crate::components::loading::Loading;
 use crate::domain::attachment::{format_size, AttachmentView};
@@ -23,6 +26,7 @@ pub fn TicketPage() -> impl IntoView {
     let note = ServerAction::<AddInternalNote>::new();
     let act = ServerAction::<ActOnTicket>::new();
     let assign = ServerAction::<AssignTicket>::new();
+    let merge = ServerAction::<MergeTicket>::new();
     // Reload after a successful reply or note only: a failed one keeps what was typed. A
     // refused step reloads too, so "changed meanwhile" comes with the latest state.
     let saved = RwSignal::new(0u32);
@@ -38,7 +42,10 @@ pub fn TicketPage() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        if act.value().get().is_some() || assign.value().get().is_some() {
+        if act.value().get().is_some()
+            || assign.value().get().is_some()
+            || matches!(merge.value().get(), Some(Ok(_)))
+        {
             bump();
         }
     });
@@ -58,7 +65,7 @@ pub fn TicketPage() -> impl IntoView {
                 match ticket.await {
                     Ok(Some(data)) => {
                         let key = query.read_untracked().get("key").unwrap_or_default();
-                        view! { <TicketBody data key reply note act assign /> }.into_any()
+                        view! { <TicketBody data key reply note act assign merge /> }.into_any()
                     }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <ServerErrorNotice /> }.into_any(),
@@ -76,6 +83,7 @@ fn TicketBody(
     note: ServerAction<AddInternalNote>,
     act: ServerAction<ActOnTicket>,
     assign: ServerAction<AssignTicket>,
+    merge: ServerAction<MergeTicket>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -141,6 +149,7 @@ fn TicketBody(
         <Clocks data=data.clone() />
         <WorkProblem act assign />
         <StepButtons data=data.clone() key=key.clone() act assign />
+        <MergeBox data=data.clone() merge />
         <h2>{s.ticket_details}</h2>
         <p class="ticket-description">{t.description}</p>
         <h2>{a.conversation}</h2>
@@ -200,6 +209,12 @@ fn EventItem(e: TicketEvent) -> impl IntoView {
             Some(format!("{} {}", s.care.event_rated, s.care.stars(*overall)))
         }
         (EventKind::Complaint, _) => Some(s.care.event_complaint.to_string()),
+        (EventKind::Merged, Some(EventChange::MergedInto { into })) => {
+            Some(format!("{} {into}", w.event_merged_into))
+        }
+        (EventKind::Merged, Some(EventChange::MergedFrom { from })) => {
+            Some(format!("{} {from}", w.event_merged_from))
+        }
         (EventKind::ComplaintClosed, _) => Some(s.care.event_complaint_closed.to_string()),
         _ => None,
     };

@@ -19,6 +19,8 @@ pub struct TicketChange {
     pub assignee: Option<Option<i64>>,
     /// Timeline entries written in the same transaction.
     pub events: Vec<NewTicketEvent>,
+    /// Entries on other tickets (by their number) in the same transaction, e.g. a merge's.
+    pub others: Vec<NewTicketEvent>,
 }
 
 /// What became of a change.

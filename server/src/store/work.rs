@@ -63,6 +63,21 @@ impl TicketStore for SqliteStore {
         for e in &c.events {
             insert_event(&mut tx, ticket_id, e).await?;
         }
+        for e in &c.others {
+            // A ticket that vanished would leave half a change: undo all of it.
+            let other: Option<i64> = sqlx::query_scalar(
+                "UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id",
+            )
+            .bind(to_ms(e.at))
+            .bind(&e.number)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+            let Some(other) = other else {
+                return Ok(ChangeOutcome::Conflict);
+            };
+            insert_event(&mut tx, other, e).await?;
+        }
         tx.commit().await.map_err(db)?;
         Ok(ChangeOutcome::Done {
             revision: row.try_get("revision").map_err(db)?,

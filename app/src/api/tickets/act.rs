@@ -58,6 +58,7 @@ pub async fn act_on_ticket(form: ActForm) -> Result<bool, ServerFnError> {
         step: Some(step),
         assignee: None,
         events: vec![event],
+        others: Vec::new(),
     })
     .await
     .map_err(|e| fail(e, "conflict"))?;

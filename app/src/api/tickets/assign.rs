@@ -53,6 +53,7 @@ pub async fn assign_ticket(form: AssignForm) -> Result<bool, ServerFnError> {
         step: None,
         assignee: Some(target),
         events: vec![event],
+        others: Vec::new(),
     })
     .await
     {

@@ -75,6 +75,7 @@ pub async fn bulk_change(form: BulkForm) -> Result<BulkOutcome, ServerFnError> {
                     events: vec![status_event(&access, t.status, step.status, now)],
                     step: Some(step),
                     assignee: None,
+                    others: Vec::new(),
                 },
                 Err(e) => {
                     outcome
@@ -89,6 +90,7 @@ pub async fn bulk_change(form: BulkForm) -> Result<BulkOutcome, ServerFnError> {
                 step: None,
                 assignee: Some(target),
                 events: vec![assignment_event(&access, target_name.clone(), "", now)],
+                others: Vec::new(),
             },
         };
         match store.change_ticket(change).await.map_err(internal)? {

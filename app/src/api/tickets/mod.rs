@@ -7,6 +7,7 @@ mod create;
 mod draft;
 #[cfg(feature = "ssr")]
 pub mod file;
+mod merge;
 mod mine;
 mod note;
 mod rate;
@@ -21,6 +22,7 @@ pub use assign::*;
 pub use bulk::*;
 pub use create::*;
 pub use draft::*;
+pub use merge::*;
 pub use mine::*;
 pub use note::*;
 pub use rate::*;

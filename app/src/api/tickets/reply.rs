@@ -59,6 +59,7 @@ pub async fn reply_to_ticket(
             step: step.changes(t).then_some(step),
             assignee: None,
             events,
+            others: Vec::new(),
         };
         match store.change_ticket(change).await.map_err(internal)? {
             ChangeOutcome::Done { .. } => {
