@@ -10,6 +10,7 @@ use crate::pages::{
     complaints::ComplaintsPage,
     console::ConsolePage,
     diagnosis::DiagnosisPage,
+    drafts::DraftsPage,
     home::HomePage,
     kb::KbIndexPage,
     kb_category::KbCategoryPage,
@@ -126,6 +127,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/complaints") view=ComplaintsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/teams") view=TeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/drafts") view=DraftsPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod password;
 pub mod rate_limit;
 pub mod rating;
+pub mod sediment;
 pub mod session;
 pub mod settings_form;
 pub mod sla;

@@ -233,6 +233,9 @@ pub struct TicketEvent {
     /// Files attached to this entry.
     #[serde(default)]
     pub attachments: Vec<super::attachment::AttachmentView>,
+    /// Written by support staff (an agent or admin), not the customer.
+    #[serde(default)]
+    pub by_staff: bool,
 }
 
 /// A ticket with its timeline, as a page shows it.

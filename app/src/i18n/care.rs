@@ -80,6 +80,12 @@ pub struct CareStrings {
     pub my_availability: &'static str,
     pub set_available: &'static str,
     pub set_away: &'static str,
+    pub draft_make: &'static str,
+    pub draft_made: &'static str,
+    pub draft_not_resolved: &'static str,
+    pub drafts_title: &'static str,
+    pub drafts_none: &'static str,
+    pub drafts_from: &'static str,
 }
 
 impl CareStrings {
@@ -192,6 +198,12 @@ pub const EN: CareStrings = CareStrings {
     my_availability: "My availability for automatic assignment",
     set_available: "I am available",
     set_away: "I am away",
+    draft_make: "Turn into an article draft",
+    draft_made: "Article draft created; editors review it before it is published.",
+    draft_not_resolved: "A ticket becomes an article once it is resolved.",
+    drafts_title: "Article drafts from tickets",
+    drafts_none: "No drafts yet.",
+    drafts_from: "From ticket",
 };
 
 /// Simplified Chinese.
@@ -272,4 +284,10 @@ pub const ZH: CareStrings = CareStrings {
     my_availability: "我是否接收自动分派",
     set_available: "我在岗",
     set_away: "我暂时离开",
+    draft_make: "生成知识库文章草稿",
+    draft_made: "已生成文章草稿，编辑审核后发布。",
+    draft_not_resolved: "工单解决后才能生成文章。",
+    drafts_title: "由工单生成的文章草稿",
+    drafts_none: "还没有草稿。",
+    drafts_from: "来源工单",
 };

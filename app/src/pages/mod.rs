@@ -8,6 +8,7 @@ pub mod complaints;
 pub mod console;
 pub mod console_bulk;
 pub mod diagnosis;
+pub mod drafts;
 pub mod home;
 pub mod kb;
 pub mod kb_category;

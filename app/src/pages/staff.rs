@@ -51,7 +51,8 @@ fn StaffHome(v: Viewer) -> impl IntoView {
         {may(Some(&v), Operation::WorkTickets).then(|| view! {
             <p><a class="button button-primary" href="/console">{move || i18n.locale().strings().work.console_title}</a>
                 " " <a class="button" href="/staff/canned">{move || i18n.locale().strings().care.canned_title}</a>
-                " " <a class="button" href="/staff/teams">{move || i18n.locale().strings().care.teams_title}</a></p>
+                " " <a class="button" href="/staff/teams">{move || i18n.locale().strings().care.teams_title}</a>
+                " " <a class="button" href="/staff/drafts">{move || i18n.locale().strings().care.drafts_title}</a></p>
             <Queue />
         })}
         {may(Some(&v), Operation::ManageStaff).then(|| view! { <StaffAdmin /> })}

@@ -2,10 +2,11 @@
 
 use super::not_found::{NotFound, ServerErrorNotice};
 use super::ticket_care::CareSection;
-use super::ticket_merge::MergeBox;
+use super::ticket_merge::{MergeBox, SedimentBox};
 use super::ticket_work::{Clocks, EarlierTickets, StepButtons, WorkProblem};
 use crate::api::tickets::{
     get_ticket, ActOnTicket, AddInternalNote, AssignTicket, MergeTicket, ReplyToTicket,
+    TicketToArticle,
 };
 use crate::components::file_picker::FilePicker;
 use crate::components::loading::Loading;
@@ -27,6 +28,7 @@ pub fn TicketPage() -> impl IntoView {
     let act = ServerAction::<ActOnTicket>::new();
     let assign = ServerAction::<AssignTicket>::new();
     let merge = ServerAction::<MergeTicket>::new();
+    let make = ServerAction::<TicketToArticle>::new();
     // Reload after a successful reply or note only: a failed one keeps what was typed. A
     // refused step reloads too, so "changed meanwhile" comes with the latest state.
     let saved = RwSignal::new(0u32);
@@ -65,7 +67,7 @@ pub fn TicketPage() -> impl IntoView {
                 match ticket.await {
                     Ok(Some(data)) => {
                         let key = query.read_untracked().get("key").unwrap_or_default();
-                        view! { <TicketBody data key reply note act assign merge /> }.into_any()
+                        view! { <TicketBody data key reply note act assign merge make /> }.into_any()
                     }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <ServerErrorNotice /> }.into_any(),
@@ -84,6 +86,7 @@ fn TicketBody(
     act: ServerAction<ActOnTicket>,
     assign: ServerAction<AssignTicket>,
     merge: ServerAction<MergeTicket>,
+    make: ServerAction<TicketToArticle>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -150,6 +153,7 @@ fn TicketBody(
         <WorkProblem act assign />
         <StepButtons data=data.clone() key=key.clone() act assign />
         <MergeBox data=data.clone() merge />
+        <SedimentBox data=data.clone() make />
         <h2>{s.ticket_details}</h2>
         <p class="ticket-description">{t.description}</p>
         <h2>{a.conversation}</h2>

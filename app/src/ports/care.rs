@@ -71,3 +71,27 @@ pub trait CannedStore: Send + Sync {
     /// Deletes one; false if it was not there.
     async fn delete_canned(&self, id: i64) -> Result<bool, StoreError>;
 }
+
+/// An article draft made from a ticket.
+#[derive(Clone, Debug)]
+pub struct NewDraft {
+    pub number: String,
+    pub locale: crate::i18n::Locale,
+    pub title: String,
+    pub body_md: String,
+    pub author_id: i64,
+    pub author: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Article drafts made from tickets.
+#[async_trait]
+pub trait DraftStore: Send + Sync {
+    /// Stores a draft; returns its id.
+    async fn add_article_draft(&self, draft: NewDraft) -> Result<i64, StoreError>;
+    /// The newest drafts.
+    async fn article_drafts(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<crate::domain::sediment::ArticleDraft>, StoreError>;
+}

@@ -87,6 +87,7 @@ pub trait Store:
     + FileStore
     + CareStore
     + CannedStore
+    + DraftStore
     + IntegrationStore
     + TeamStore
     + Send

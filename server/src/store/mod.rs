@@ -4,6 +4,7 @@ mod accounts;
 mod audit;
 mod canned;
 mod care;
+mod drafts;
 mod files;
 mod integrations;
 mod privacy;

@@ -92,7 +92,9 @@ pub(super) async fn events(
     internal: bool,
 ) -> Result<Vec<TicketEvent>, StoreError> {
     let rows = sqlx::query(
-        "SELECT e.id, e.kind, e.actor_name, e.public, e.body, e.data_json, e.created_at
+        "SELECT e.id, e.kind, e.actor_name, e.public, e.body, e.data_json, e.created_at,
+                EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = e.actor_id
+                        AND r.role IN ('agent', 'admin')) AS by_staff
          FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
          WHERE t.number = $1 AND (e.public = 1 OR $2)
          ORDER BY e.id",
@@ -118,6 +120,7 @@ pub(super) async fn events(
                 // Replies and notes store `{}`, which is no change.
                 change: serde_json::from_str(&data).ok(),
                 attachments: files.remove(&id).unwrap_or_default(),
+                by_staff: r.try_get::<i64, _>("by_staff").map_err(db)? == 1,
             })
         })
         .collect()

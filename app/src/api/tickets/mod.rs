@@ -12,6 +12,7 @@ mod mine;
 mod note;
 mod rate;
 mod reply;
+mod to_article;
 mod upload;
 mod view;
 #[cfg(feature = "ssr")]
@@ -27,6 +28,7 @@ pub use mine::*;
 pub use note::*;
 pub use rate::*;
 pub use reply::*;
+pub use to_article::*;
 pub use upload::*;
 pub use view::*;
 
