@@ -4,7 +4,8 @@
 mod common;
 
 use common::{
-    call, client, open_ticket, staff, staged_token, ticket_fields, upload, view, TestServer,
+    call, client, create_ticket, open_ticket, staff, staged_token, ticket_fields, upload, view,
+    TestServer,
 };
 use reqwest::StatusCode;
 
@@ -23,23 +24,7 @@ fn photo(width: u32, height: u32) -> Vec<u8> {
 async fn ticket_with(server: &TestServer, c: &reqwest::Client, tokens: &str) -> (String, String) {
     let mut fields = ticket_fields("打印机照片");
     fields.push(("attachments".into(), tokens.into()));
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let v: serde_json::Value = call(c, server, "tickets/create", &pairs)
-        .await
-        .json()
-        .await
-        .expect("json");
-    let href = v["Created"]["href"].as_str().expect("created").to_string();
-    let key = href
-        .split("key=")
-        .nth(1)
-        .and_then(|k| k.split('&').next())
-        .expect("key");
-    let number = v["Created"]["number"].as_str().expect("number");
-    (number.to_string(), key.to_string())
+    create_ticket(server, c, fields).await
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{call, client, staff, ticket_fields, view, TestServer};
+use common::{call, client, create_ticket, staff, ticket_fields, view, TestServer};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -15,16 +15,7 @@ async fn ticket_in(server: &TestServer, category: &str) -> String {
             *v = category.to_string();
         }
     }
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let v: Value = call(&client(), server, "tickets/create", &pairs)
-        .await
-        .json()
-        .await
-        .expect("json");
-    v["Created"]["number"].as_str().expect("number").to_string()
+    create_ticket(server, &client(), fields).await.0
 }
 
 async fn assignee(server: &TestServer, agent: &reqwest::Client, number: &str) -> Value {

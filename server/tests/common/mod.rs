@@ -215,7 +215,15 @@ pub async fn open_ticket(
     who: &reqwest::Client,
     subject: &str,
 ) -> (String, String) {
-    let fields = ticket_fields(subject);
+    create_ticket(server, who, ticket_fields(subject)).await
+}
+
+/// Opens a ticket from form `fields` as `who`; returns its number and access key.
+pub async fn create_ticket(
+    server: &TestServer,
+    who: &reqwest::Client,
+    fields: Vec<(String, String)>,
+) -> (String, String) {
     let pairs: Vec<(&str, &str)> = fields
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -225,7 +233,9 @@ pub async fn open_ticket(
         .json()
         .await
         .expect("json");
-    let href = v["Created"]["href"].as_str().expect("href");
+    let href = v["Created"]["href"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not created: {v}"));
     let key = href
         .split("key=")
         .nth(1)
