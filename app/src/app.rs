@@ -19,6 +19,7 @@ use crate::pages::{
     not_found::NotFound,
     rate::RatePage,
     search::SearchPage,
+    search_insights::SearchInsightsPage,
     settings::SettingsPage,
     staff::StaffPage,
     teams::TeamsPage,
@@ -128,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/teams") view=TeamsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/drafts") view=DraftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/search") view=SearchInsightsPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

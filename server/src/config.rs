@@ -30,6 +30,9 @@ pub struct Config {
     /// Folder of attached files, outside the web root.
     #[arg(long, env = "FILES_DIR", default_value = "data/files", global = true)]
     pub files_dir: std::path::PathBuf,
+    /// Folder of the knowledge base's search index; default: beside the SQLite file.
+    #[arg(long, env = "SEARCH_DIR", global = true)]
+    pub search_dir: Option<std::path::PathBuf>,
     /// The portal's public address for links in e-mails, e.g. https://help.example.com.
     /// Empty: the address the request came to.
     #[arg(long, env = "PUBLIC_URL", default_value = "", global = true)]

@@ -9,5 +9,6 @@ pub mod jobs;
 pub mod mail;
 pub mod rest;
 pub mod router;
+pub mod search;
 pub mod security;
 pub mod store;

@@ -7,7 +7,7 @@ use app::api::tickets::file::Copy;
 use app::app::{shell, App};
 use app::domain::rate_limit::Limits;
 use app::domain::session::SessionPolicy;
-use app::ports::Services;
+use app::ports::{Search, Services};
 use axum::body::Body;
 use axum::extract::{Path, Query, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -167,7 +167,21 @@ pub async fn serve(
     if let Some(addr) = addr {
         options.site_addr = addr;
     }
-    let services = services(&config, store);
+    let started = std::time::Instant::now();
+    let dir = config
+        .search_dir
+        .clone()
+        .unwrap_or_else(|| crate::search::default_dir(&config.database_url));
+    let (search, indexed) = crate::search::SearchIndex::open(&dir, store.clone())
+        .await
+        .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+    if indexed > 0 {
+        tracing::info!(
+            "search index rebuilt: {indexed} texts in {} ms",
+            started.elapsed().as_millis()
+        );
+    }
+    let services = services(&config, store, Arc::new(search));
     crate::jobs::spawn(
         services.store.clone(),
         services.files.clone(),
@@ -189,9 +203,10 @@ pub async fn serve(
 }
 
 /// The services every request gets, from the configuration.
-pub fn services(config: &Config, store: SqliteStore) -> Services {
+pub fn services(config: &Config, store: SqliteStore, search: Arc<dyn Search>) -> Services {
     Services {
         store: Arc::new(store),
+        search,
         mailer: Arc::new(crate::mail::FileOutbox::new(&config.mail_outbox)),
         files: Arc::new(crate::files::LocalFiles::new(&config.files_dir)),
         sessions: SessionPolicy {

@@ -118,4 +118,5 @@ pub(super) static STRINGS: Strings = Strings {
     account: &super::account::EN,
     work: &super::work::EN,
     care: &super::care::EN,
+    kb: &super::kb::EN,
 };

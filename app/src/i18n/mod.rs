@@ -3,11 +3,13 @@
 mod account;
 mod care;
 mod en;
+mod kb;
 mod work;
 mod zh;
 
 pub use account::AccountStrings;
 pub use care::CareStrings;
+pub use kb::KbStrings;
 pub use work::WorkStrings;
 
 use crate::domain::ticket::{Category, Impact, Priority, Status};
@@ -211,6 +213,7 @@ pub struct Strings {
     pub account: &'static AccountStrings,
     pub work: &'static WorkStrings,
     pub care: &'static CareStrings,
+    pub kb: &'static KbStrings,
 }
 
 impl Strings {

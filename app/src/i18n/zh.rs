@@ -118,4 +118,5 @@ pub(super) static STRINGS: Strings = Strings {
     account: &super::account::ZH,
     work: &super::work::ZH,
     care: &super::care::ZH,
+    kb: &super::kb::ZH,
 };

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod article;
+pub mod article_feedback;
 pub mod audit;
 pub mod canned;
 pub mod complaints;
@@ -17,6 +18,7 @@ pub mod new_ticket;
 pub mod not_found;
 pub mod rate;
 pub mod search;
+pub mod search_insights;
 pub mod settings;
 pub mod staff;
 pub mod teams;

@@ -5,6 +5,8 @@ mod accounts;
 mod care;
 mod files;
 mod integrations;
+mod knowledge;
+mod search;
 mod teams;
 mod tickets;
 
@@ -12,10 +14,12 @@ pub use accounts::*;
 pub use care::*;
 pub use files::*;
 pub use integrations::*;
+pub use knowledge::*;
+pub use search::*;
 pub use teams::*;
 pub use tickets::*;
 
-use crate::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
+use crate::domain::kb::{KbCategory, KbCategoryPage};
 use crate::domain::ticket::{NewTicket, TicketEvent, TicketSummary, TicketView};
 use crate::i18n::Locale;
 use async_trait::async_trait;
@@ -89,6 +93,7 @@ pub trait Store:
     + CannedStore
     + DraftStore
     + IntegrationStore
+    + KnowledgeStore
     + TeamStore
     + Send
     + Sync
@@ -109,13 +114,6 @@ pub trait Store:
         locale: Locale,
         internal: bool,
     ) -> Result<Option<ArticleRecord>, StoreError>;
-    /// Public articles whose title or text contains every word of `query`.
-    async fn search_articles(
-        &self,
-        query: &str,
-        locale: Locale,
-        limit: i64,
-    ) -> Result<Vec<ArticleSummary>, StoreError>;
     /// Stores a ticket with its first event and returns its new number.
     async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError>;
     /// A ticket by its number.
@@ -152,6 +150,8 @@ pub struct Services {
     pub mailer: Arc<dyn Mailer>,
     /// The bytes of attached files.
     pub files: Arc<dyn FileBytes>,
+    /// The knowledge base's full-text index.
+    pub search: Arc<dyn Search>,
     pub sessions: crate::domain::session::SessionPolicy,
     pub limits: crate::domain::rate_limit::Limits,
     pub limiter: Arc<std::sync::Mutex<crate::domain::rate_limit::RateLimiter>>,

@@ -7,6 +7,8 @@ mod care;
 mod drafts;
 mod files;
 mod integrations;
+mod kb;
+mod knowledge;
 mod privacy;
 mod rows;
 mod sqlite;
@@ -16,6 +18,7 @@ mod work;
 
 pub use audit::sha256_hex;
 
+pub use kb::SearchDoc;
 pub use sqlite::SqliteStore;
 
 use app::ports::StoreError;

@@ -18,11 +18,6 @@ pub(super) fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, Store
     T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
 }
 
-/// A LIKE pattern matching `word` anywhere, for `ESCAPE '\'`.
-pub(super) fn like_pattern(word: &str) -> String {
-    format!("%{}%", escape_like(word))
-}
-
 /// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
 pub(super) fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -114,11 +109,11 @@ pub(super) fn ticket_summary(row: &SqliteRow) -> Result<TicketSummary, StoreErro
 
 #[cfg(test)]
 mod tests {
-    use super::like_pattern;
+    use super::escape_like;
 
     #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(like_pattern("蓝屏"), "%蓝屏%");
-        assert_eq!(like_pattern("100%_a\\"), "%100\\%\\_a\\\\%");
+    fn like_wildcards_are_escaped() {
+        assert_eq!(escape_like("蓝屏"), "蓝屏");
+        assert_eq!(escape_like("100%_a\\"), "100\\%\\_a\\\\");
     }
 }

@@ -1,10 +1,8 @@
 //! The store on an embedded SQLite file: WAL mode, busy timeout, one pool.
 
-use super::rows::{
-    like_pattern, locale_of, pick_translations, ticket_summary, ticket_view, TICKET_COLUMNS,
-};
+use super::rows::{locale_of, pick_translations, ticket_summary, ticket_view, TICKET_COLUMNS};
 use super::{db, from_ms, to_ms};
-use app::domain::kb::{ArticleSummary, KbCategory, KbCategoryPage};
+use app::domain::kb::{KbCategory, KbCategoryPage};
 use app::domain::ticket::{TicketEvent, TicketSummary};
 use app::i18n::Locale;
 use app::ports::{
@@ -185,39 +183,6 @@ impl Store for SqliteStore {
             })
         })
         .transpose()
-    }
-
-    async fn search_articles(
-        &self,
-        query: &str,
-        locale: Locale,
-        limit: i64,
-    ) -> Result<Vec<ArticleSummary>, StoreError> {
-        // A stop-gap until the full-text index arrives: every word must appear in title or text.
-        let words: Vec<String> = query.split_whitespace().take(8).map(like_pattern).collect();
-        if words.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut sql = String::from(
-            "SELECT a.id, a.slug, t.locale, t.title, t.summary
-             FROM articles a JOIN article_translations t ON t.article_id = a.id
-             WHERE a.internal = 0",
-        );
-        for i in 0..words.len() {
-            let n = i + 1;
-            sql.push_str(&format!(
-                " AND (t.title LIKE ${n} ESCAPE '\\' OR t.body_md LIKE ${n} ESCAPE '\\')"
-            ));
-        }
-        sql.push_str(" ORDER BY a.position, a.id");
-        let mut q = sqlx::query(&sql);
-        for w in &words {
-            q = q.bind(w);
-        }
-        let rows = q.fetch_all(&self.pool).await.map_err(db)?;
-        let mut found = pick_translations(rows, locale)?;
-        found.truncate(usize::try_from(limit).unwrap_or(0));
-        Ok(found)
     }
 
     async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError> {

@@ -11,6 +11,39 @@ pub struct TestServer {
     child: Child,
     pub base: String,
     pub dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
+}
+
+/// Runs `server serve --demo` on port 0 with its files in `dir`; waits for "listening on".
+fn launch(dir: &std::path::Path, env: &[(String, String)]) -> (Child, String) {
+    let db = dir.join("portal.db");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+    cmd.args(["serve", "--demo", "--addr", "127.0.0.1:0"])
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("MAIL_OUTBOX", dir.join("outbox"))
+        .env("FILES_DIR", dir.join("files"))
+        .env("LEPTOS_OUTPUT_NAME", "helpdesk")
+        .env("MAX_BODY_BYTES", "65536")
+        .env("RUST_LOG", "warn");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start the server binary");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read the first line");
+    let base = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_string();
+    (child, base)
 }
 
 impl TestServer {
@@ -22,34 +55,31 @@ impl TestServer {
     /// Like [`TestServer::start`], with extra environment variables.
     pub fn start_with(env: &[(&str, &str)]) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("portal.db");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
-        cmd.args(["serve", "--demo", "--addr", "127.0.0.1:0"])
-            .env("DATABASE_URL", format!("sqlite://{}", db.display()))
-            .env("MAIL_OUTBOX", dir.path().join("outbox"))
-            .env("FILES_DIR", dir.path().join("files"))
-            .env("LEPTOS_OUTPUT_NAME", "helpdesk")
-            .env("MAX_BODY_BYTES", "65536")
-            .env("RUST_LOG", "warn");
-        for (k, v) in env {
-            cmd.env(k, v);
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (child, base) = launch(dir.path(), &env);
+        TestServer {
+            child,
+            base,
+            dir,
+            env,
         }
-        let mut child = cmd
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the server binary");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the first line");
-        let base = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-            .to_string();
-        TestServer { child, base, dir }
+    }
+
+    /// Stops the server process (as a crash would: no clean shutdown).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts the server again on the same files; it may get another port.
+    pub fn restart(&mut self) {
+        self.stop();
+        let (child, base) = launch(self.dir.path(), &self.env);
+        self.child = child;
+        self.base = base;
     }
 
     /// The path of the server's database file.

@@ -1,0 +1,128 @@
+//! Knowledge-base reads for the search index: every published text with what it is found by.
+
+use super::rows::locale_of;
+use super::{db, SqliteStore};
+use app::domain::kb::synonym_terms;
+use app::i18n::Locale;
+use app::ports::StoreError;
+use sqlx::Row;
+use std::collections::HashMap;
+
+/// One language of one article, as the index needs it.
+#[derive(Clone, Debug)]
+pub struct SearchDoc {
+    pub slug: String,
+    pub lang: Locale,
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+    pub tags: Vec<String>,
+    /// The article's category first, then each one above it.
+    pub categories: Vec<String>,
+    pub internal: bool,
+}
+
+impl SqliteStore {
+    /// Published texts to index: all of them, or those of one article.
+    pub async fn search_docs(&self, slug: Option<&str>) -> Result<Vec<SearchDoc>, StoreError> {
+        let parents = self.category_parents().await?;
+        let rows = sqlx::query(
+            "SELECT a.id, a.slug, a.internal, c.id AS category_id, t.locale, t.title, t.summary,
+                    t.body_md,
+                    (SELECT group_concat(tag, ',') FROM article_tags g WHERE g.article_id = a.id)
+                        AS tags
+             FROM articles a
+             JOIN article_translations t ON t.article_id = a.id
+             JOIN kb_categories c ON c.id = a.category_id
+             WHERE $1 IS NULL OR a.slug = $1
+             ORDER BY a.id, t.locale",
+        )
+        .bind(slug)
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let locale: String = r.try_get("locale").map_err(db)?;
+                let tags: Option<String> = r.try_get("tags").map_err(db)?;
+                Ok(SearchDoc {
+                    slug: r.try_get("slug").map_err(db)?,
+                    lang: locale_of(&locale)?,
+                    title: r.try_get("title").map_err(db)?,
+                    summary: r.try_get("summary").map_err(db)?,
+                    body_md: r.try_get("body_md").map_err(db)?,
+                    tags: tags
+                        .map(|t| t.split(',').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                    categories: lineage(&parents, r.try_get("category_id").map_err(db)?),
+                    internal: r.try_get::<i64, _>("internal").map_err(db)? != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// Changes whenever an indexed text does; the index keeps the value it was built from.
+    pub async fn search_fingerprint(&self) -> Result<String, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n, COALESCE(SUM(t.version), 0) AS versions,
+                    COALESCE(MAX(t.updated_at), 0) AS latest,
+                    (SELECT COUNT(*) FROM article_tags) AS tags,
+                    (SELECT COALESCE(SUM(internal * id + category_id), 0) FROM articles) AS placing
+             FROM article_translations t",
+        )
+        .fetch_one(self.pool())
+        .await
+        .map_err(db)?;
+        let n: i64 = row.try_get("n").map_err(db)?;
+        let versions: i64 = row.try_get("versions").map_err(db)?;
+        let latest: i64 = row.try_get("latest").map_err(db)?;
+        let tags: i64 = row.try_get("tags").map_err(db)?;
+        let placing: i64 = row.try_get("placing").map_err(db)?;
+        Ok(format!("{n}:{versions}:{latest}:{tags}:{placing}"))
+    }
+
+    /// Synonym groups, lower-case.
+    pub async fn synonyms(&self) -> Result<Vec<Vec<String>>, StoreError> {
+        let rows: Vec<String> =
+            sqlx::query_scalar("SELECT terms FROM kb_synonyms ORDER BY position, id")
+                .fetch_all(self.pool())
+                .await
+                .map_err(db)?;
+        Ok(rows.iter().map(|r| synonym_terms(r)).collect())
+    }
+
+    async fn category_parents(&self) -> Result<HashMap<i64, (Option<i64>, String)>, StoreError> {
+        let rows = sqlx::query("SELECT id, parent_id, slug FROM kb_categories")
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("id").map_err(db)?,
+                    (
+                        r.try_get("parent_id").map_err(db)?,
+                        r.try_get("slug").map_err(db)?,
+                    ),
+                ))
+            })
+            .collect()
+    }
+}
+
+/// A category's slug and those of the categories above it; stops on a loop.
+fn lineage(parents: &HashMap<i64, (Option<i64>, String)>, id: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut next = Some(id);
+    while let Some(current) = next {
+        let Some((parent, slug)) = parents.get(&current) else {
+            break;
+        };
+        if out.contains(slug) {
+            break;
+        }
+        out.push(slug.clone());
+        next = *parent;
+    }
+    out
+}
