@@ -11,6 +11,7 @@ use crate::pages::{
     console::ConsolePage,
     diagnosis::DiagnosisPage,
     drafts::DraftsPage,
+    editor::{EditorHomePage, EditorPage, HistoryPage, ReviewPage},
     home::HomePage,
     kb::KbIndexPage,
     kb_category::KbCategoryPage,
@@ -130,6 +131,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/teams") view=TeamsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/drafts") view=DraftsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/search") view=SearchInsightsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/kb") view=EditorHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/kb/edit") view=EditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/kb/review") view=ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/kb/history") view=HistoryPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot") view=ForgotPage ssr=SsrMode::Async />

@@ -86,13 +86,18 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
 /// Server functions that take files, with their larger body limit.
 const UPLOAD_PATHS: [&str; 1] = ["/api/tickets/upload"];
 
-/// Limits request bodies (larger for uploads) and answers 413 with a readable page before
+/// Server functions that take a whole article: URL-encoded Chinese takes nine bytes a character.
+const ARTICLE_PATHS: [&str; 2] = ["/api/editor/save", "/api/editor/preview"];
+
+/// Limits request bodies (larger for uploads and articles) and answers 413 with a readable page before
 /// reading a body that announces itself too large. An upload that is not multipart is
 /// refused here, before the server function's decoder (which would panic) sees it.
 async fn limit_body(req: Request, next: Next, max: usize) -> Response {
     let upload = UPLOAD_PATHS.contains(&req.uri().path());
     let limit = if upload {
         app::domain::attachment::MAX_MESSAGE_BYTES + 1024 * 1024
+    } else if ARTICLE_PATHS.contains(&req.uri().path()) {
+        (app::domain::review::MAX_BODY_BYTES * 3 + 64 * 1024).max(max)
     } else {
         max
     };

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod editor;
 pub mod kb;
 pub mod prefs;
 pub mod staff;

@@ -119,4 +119,5 @@ pub(super) static STRINGS: Strings = Strings {
     work: &super::work::EN,
     care: &super::care::EN,
     kb: &super::kb::EN,
+    editor: &super::editor::EN,
 };

@@ -2,6 +2,7 @@
 
 mod account;
 mod care;
+mod editor;
 mod en;
 mod kb;
 mod work;
@@ -9,6 +10,7 @@ mod zh;
 
 pub use account::AccountStrings;
 pub use care::CareStrings;
+pub use editor::EditorStrings;
 pub use kb::KbStrings;
 pub use work::WorkStrings;
 
@@ -214,6 +216,7 @@ pub struct Strings {
     pub work: &'static WorkStrings,
     pub care: &'static CareStrings,
     pub kb: &'static KbStrings,
+    pub editor: &'static EditorStrings,
 }
 
 impl Strings {

@@ -119,4 +119,5 @@ pub(super) static STRINGS: Strings = Strings {
     work: &super::work::ZH,
     care: &super::care::ZH,
     kb: &super::kb::ZH,
+    editor: &super::editor::ZH,
 };

@@ -10,6 +10,7 @@ pub mod console;
 pub mod console_bulk;
 pub mod diagnosis;
 pub mod drafts;
+pub mod editor;
 pub mod home;
 pub mod kb;
 pub mod kb_category;

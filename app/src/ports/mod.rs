@@ -2,6 +2,7 @@
 //! [`Services`].
 
 mod accounts;
+mod articles;
 mod care;
 mod files;
 mod integrations;
@@ -11,6 +12,7 @@ mod teams;
 mod tickets;
 
 pub use accounts::*;
+pub use articles::*;
 pub use care::*;
 pub use files::*;
 pub use integrations::*;
@@ -86,6 +88,7 @@ pub struct GuardedSummary {
 #[async_trait]
 pub trait Store:
     AccountStore
+    + ArticleStore
     + AuditStore
     + TicketStore
     + FileStore

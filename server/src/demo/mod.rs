@@ -111,12 +111,13 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
             .map_err(db)?;
             sqlx::query(
                 "INSERT INTO article_versions
-                     (article_id, locale, version, title, body_md, status, created_at)
-                 VALUES ($1, $2, 1, $3, $4, 'published', $5)",
+                     (article_id, locale, version, title, summary, body_md, status, created_at)
+                 VALUES ($1, $2, 1, $3, $4, $5, 'published', $6)",
             )
             .bind(article_id)
             .bind(locale)
             .bind(a.title)
+            .bind(a.summary)
             .bind(a.body)
             .bind(now)
             .execute(&mut *tx)

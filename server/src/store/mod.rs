@@ -1,6 +1,7 @@
 //! Storage: opening the database, migrations, and the SQLite implementation of the store port.
 
 mod accounts;
+mod articles;
 mod audit;
 mod canned;
 mod care;

@@ -1,0 +1,53 @@
+use crate::domain::kb_editor::EditorForm;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+
+/// What the editor form starts from: the open version if any, else the published text, else
+/// an empty new article (`slug` empty).
+#[server(endpoint = "editor/form")]
+pub async fn get_editor_form(
+    slug: String,
+    locale: Locale,
+) -> Result<Option<EditorForm>, ServerFnError> {
+    use super::super::ssr::{internal, require_signed_in, services};
+    use crate::domain::auth::Operation;
+    let store = services()?.store;
+    require_signed_in(Operation::EditKnowledge).await?;
+    if slug.is_empty() {
+        return Ok(Some(EditorForm {
+            locale: locale.code().to_string(),
+            ..Default::default()
+        }));
+    }
+    let Some(labels) = store.article_labels(&slug).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let versions = store.versions(&slug, locale).await.map_err(internal)?;
+    let open = versions.iter().find(|v| v.status.is_open()).cloned();
+    let base = open
+        .as_ref()
+        .or_else(|| versions.iter().find(|v| v.live))
+        .map(|v| v.version);
+    let text = match base {
+        Some(v) => store
+            .version_text(&slug, locale, v)
+            .await
+            .map_err(internal)?,
+        None => None,
+    };
+    Ok(Some(EditorForm {
+        slug,
+        locale: locale.code().to_string(),
+        category_slug: labels.category_slug,
+        internal: labels.internal,
+        tags: labels.tags.join(", "),
+        title: text
+            .as_ref()
+            .map(|t| t.info.title.clone())
+            .unwrap_or_default(),
+        summary: text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        body_md: text.map(|t| t.body_md).unwrap_or_default(),
+        open,
+        published: versions.iter().find(|v| v.live).map(|v| v.version),
+    }))
+}
