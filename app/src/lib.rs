@@ -1,4 +1,6 @@
 //! The IT self-service portal: pages, components, server functions and the domain they share.
+// Leptos view types nest deeply; the editor pages pass the default limit in the wasm build.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;

@@ -1,20 +1,5 @@
 import { expect, Page, TestInfo } from '@playwright/test';
-import { open, openTicket, test, waitForApp } from './support';
-
-const password = 'correct horse battery staple';
-
-async function register(page: Page, testInfo: TestInfo, name: string, email: string) {
-  await open(page, '/register', testInfo);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByLabel('电子邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('再次输入密码').fill(password);
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page).toHaveURL(/\/account\?welcome=1$/);
-  await waitForApp(page, testInfo);
-  await expect(page.getByRole('heading', { level: 1, name: '我的账号' })).toBeVisible();
-  await expect(page.locator('.user-menu')).toContainText(name);
-}
+import { open, openTicket, password, register, test, waitForApp } from './support';
 
 async function logOut(page: Page, testInfo: TestInfo) {
   await page.getByRole('button', { name: '退出登录' }).click();

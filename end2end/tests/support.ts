@@ -88,3 +88,20 @@ export async function step(page: Page, testInfo: TestInfo, button: string, statu
   await expect(page.locator('.ticket-facts .status')).toHaveText(status);
   await waitForApp(page, testInfo);
 }
+
+/** The password every account made by the tests uses. */
+export const password = 'correct horse battery staple';
+
+/** Registers a customer account and waits for the welcome page. */
+export async function register(page: Page, testInfo: TestInfo, name: string, email: string) {
+  await open(page, '/register', testInfo);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('电子邮箱').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('再次输入密码').fill(password);
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
+  await waitForApp(page, testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: '我的账号' })).toBeVisible();
+  await expect(page.locator('.user-menu')).toContainText(name);
+}

@@ -124,9 +124,9 @@ async fn a_second_editor_approves_and_the_article_is_found_at_once() {
     let author = staff(&server, "author@example.com", &["editor"]).await;
     let reviewer = staff(&server, "reviewer@example.com", &["editor"]).await;
     let agent = staff(&server, "agent@example.com", &["agent"]).await;
-    let body = "## 操作步骤\n1. 打开远程办公客户端。\n2. 重新绑定动态令牌。\n";
+    let body = "## 操作步骤\n1. 确认门禁卡没有消磁。\n2. 到前台重新登记门禁卡。\n";
 
-    let res = save(&server, &agent, "vpn-token", true, "远程办公令牌过期", body).await;
+    let res = save(&server, &agent, "vpn-token", true, "会议室门禁卡刷不开", body).await;
     assert_eq!(
         res.status(),
         StatusCode::FORBIDDEN,
@@ -137,7 +137,7 @@ async fn a_second_editor_approves_and_the_article_is_found_at_once() {
         &author,
         "vpn-token",
         true,
-        "远程办公令牌过期",
+        "会议室门禁卡刷不开",
         body,
     )
     .await;
@@ -157,7 +157,7 @@ async fn a_second_editor_approves_and_the_article_is_found_at_once() {
     // A draft is nobody's to read yet.
     let (status, _) = get_page(&client(), server.url("/articles/vpn-token"), "zh").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(search(&server, "动态令牌").await.is_empty());
+    assert!(search(&server, "门禁卡").await.is_empty());
 
     let open = open_version(&server, &author, "vpn-token").await;
     assert_eq!(open["status"], "draft");
@@ -192,9 +192,9 @@ async fn a_second_editor_approves_and_the_article_is_found_at_once() {
 
     let (status, page) = get_page(&client(), server.url("/articles/vpn-token"), "zh").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("重新绑定动态令牌"));
+    assert!(page.contains("重新登记门禁卡"));
     assert_eq!(
-        search(&server, "远程办公的令牌过期了").await,
+        search(&server, "门禁卡刷不开会议室").await,
         vec!["vpn-token"]
     );
     let admin = staff(&server, "admin@example.com", &["admin"]).await;

@@ -287,21 +287,21 @@ async fn the_index_is_rebuilt_at_start_when_missing_or_stale() {
     server
         .sql(
             "INSERT INTO article_translations (article_id, locale, title, summary, body_md, body_html, version, updated_at)
-             SELECT id, 'zh', '远程办公令牌失效', '', '令牌过期后重新绑定。', '<p>令牌过期后重新绑定。</p>', 1, 1
+             SELECT id, 'zh', '考勤机无法同步', '', '考勤机断电后重新同步。', '<p>考勤机断电后重新同步。</p>', 1, 1
              FROM articles WHERE slug = 'vpn-token'",
         )
         .await;
     let c = client();
-    let (found, _) = search(&server, &c, "令牌", "zh", "").await;
+    let (found, _) = search(&server, &c, "考勤机", "zh", "").await;
     assert!(found.is_empty(), "the running index does not know it yet");
     server.restart();
-    let (found, _) = search(&server, &c, "令牌", "zh", "").await;
+    let (found, _) = search(&server, &c, "考勤机", "zh", "").await;
     assert_eq!(found, vec!["vpn-token".to_string()]);
     // A lost index is rebuilt from the database.
     server.stop();
     std::fs::remove_dir_all(server.dir.path().join("portal.db.search")).expect("remove index");
     server.restart();
-    let (found, _) = search(&server, &c, "令牌", "zh", "").await;
+    let (found, _) = search(&server, &c, "考勤机", "zh", "").await;
     assert_eq!(found, vec!["vpn-token".to_string()]);
 }
 

@@ -25,14 +25,18 @@ pub fn SearchBox(#[prop(into)] id: String, #[prop(optional, into)] value: String
             return;
         }
         set_timeout(
+            // The box may be gone (the page changed) by the time these run.
             move || {
-                if latest.get_value() != ticket {
+                if latest.try_get_value() != Some(ticket) {
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    let found = suggest_articles(text, i18n.0.get_untracked()).await;
-                    if latest.get_value() == ticket {
-                        suggestions.set(found.unwrap_or_default());
+                    let Some(locale) = i18n.0.try_get_untracked() else {
+                        return;
+                    };
+                    let found = suggest_articles(text, locale).await;
+                    if latest.try_get_value() == Some(ticket) {
+                        suggestions.try_set(found.unwrap_or_default());
                     }
                 });
             },

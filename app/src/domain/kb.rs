@@ -8,6 +8,9 @@ pub struct KbCategory {
     pub slug: String,
     pub name: String,
     pub description: String,
+    /// The category above this one; `None` at the top.
+    pub parent: Option<String>,
+    /// Public articles here and in the categories below.
     pub article_count: i64,
 }
 
@@ -23,6 +26,8 @@ pub struct ArticleSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KbCategoryPage {
     pub category: KbCategory,
+    pub parent: Option<KbCategory>,
+    pub children: Vec<KbCategory>,
     pub articles: Vec<ArticleSummary>,
 }
 
@@ -34,6 +39,8 @@ pub struct ArticleView {
     pub body_html: String,
     pub category_slug: String,
     pub category_name: String,
+    /// The category above the article's, as (slug, name), for the breadcrumb.
+    pub parent: Option<(String, String)>,
     /// Language the text is in; differs from the requested one when no translation exists.
     pub lang: String,
     pub updated_at: chrono::DateTime<chrono::Utc>,
@@ -97,15 +104,17 @@ pub struct SearchInsights {
 }
 
 /// A query as it is kept: trimmed, lower-case, single-spaced, with e-mail addresses and long
-/// numbers (phones, IDs) replaced, so the log holds no personal data.
+/// numbers (phones, ID numbers) replaced, so the log holds no personal data. Error codes such
+/// as 0x80070005 stay: they are what editors need to see.
 pub fn loggable_query(query: &str) -> String {
     query
         .split_whitespace()
         .map(|w| {
             let digits = w.chars().filter(char::is_ascii_digit).count();
+            let number_like = w.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c));
             if w.contains('@') {
                 "[email]".to_string()
-            } else if digits >= 7 {
+            } else if digits >= 7 && number_like {
                 "[number]".to_string()
             } else {
                 w.to_lowercase()

@@ -37,6 +37,11 @@ pub fn ArticlePage() -> impl IntoView {
                         let fallback = Locale::parse(&a.lang) != Some(locale);
                         let lang_tag = Locale::parse(&a.lang).unwrap_or_default().tag();
                         let extras = a.extras;
+                        let mut crumbs = vec![("/kb".to_string(), s.kb_title.to_string())];
+                        if let Some((slug, name)) = a.parent.clone() {
+                            crumbs.push((format!("/kb/{slug}"), name));
+                        }
+                        crumbs.push((format!("/kb/{}", a.category_slug), a.category_name.clone()));
                         let tags = (!extras.tags.is_empty()).then(|| {
                             let list = extras
                                 .tags
@@ -60,10 +65,7 @@ pub fn ArticlePage() -> impl IntoView {
                         });
                         view! {
                             <Title text=a.title.clone() />
-                            <Breadcrumb trail=vec![
-                                ("/kb".to_string(), s.kb_title.to_string()),
-                                (format!("/kb/{}", a.category_slug), a.category_name.clone()),
-                            ] />
+                            <Breadcrumb trail=crumbs />
                             <article class="article" lang=lang_tag>
                                 <h1>{a.title}</h1>
                                 <p class="meta">

@@ -21,17 +21,22 @@ pub fn KbIndexPage() -> impl IntoView {
                 match categories.await {
                     Ok(list) => {
                         let items = list
-                            .into_iter()
+                            .iter()
+                            .filter(|c| c.parent.is_none())
                             .map(|c| {
+                                let children = list
+                                    .iter()
+                                    .filter(|k| k.parent.as_deref() == Some(c.slug.as_str()))
+                                    .map(|k| view! { <li><a href=format!("/kb/{}", k.slug)>{k.name.clone()}</a></li> })
+                                    .collect_view();
                                 view! {
-                                    <li>
-                                        <a class="card" href=format!("/kb/{}", c.slug)>
-                                            <h2>{c.name}</h2>
-                                            <p>{c.description}</p>
-                                            <span class="count">
-                                                {c.article_count} " " {i18n.t(|s| s.kb_articles_count)}
-                                            </span>
-                                        </a>
+                                    <li class="card">
+                                        <h2><a href=format!("/kb/{}", c.slug)>{c.name.clone()}</a></h2>
+                                        <p>{c.description.clone()}</p>
+                                        <ul class="subcategories">{children}</ul>
+                                        <span class="count">
+                                            {c.article_count} " " {i18n.t(|s| s.kb_articles_count)}
+                                        </span>
                                     </li>
                                 }
                             })

@@ -22,13 +22,34 @@ pub fn KbCategoryPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(p)) => {
-                        let empty = p.articles.is_empty();
+                        let empty = p.articles.is_empty() && p.children.is_empty();
+                        let mut trail = vec![("/kb".to_string(), i18n.locale().strings().kb_title.to_string())];
+                        if let Some(parent) = &p.parent {
+                            trail.push((format!("/kb/{}", parent.slug), parent.name.clone()));
+                        }
+                        let children = (!p.children.is_empty()).then(|| {
+                            let items = p
+                                .children
+                                .iter()
+                                .map(|c| view! {
+                                    <li>
+                                        <a class="card" href=format!("/kb/{}", c.slug)>
+                                            <h2>{c.name.clone()}</h2>
+                                            <p>{c.description.clone()}</p>
+                                            <span class="count">{c.article_count} " " {i18n.t(|s| s.kb_articles_count)}</span>
+                                        </a>
+                                    </li>
+                                })
+                                .collect_view();
+                            view! { <ul class="cards category-list">{items}</ul> }
+                        });
                         view! {
                             <Title text=p.category.name.clone() />
-                            <Breadcrumb trail=vec![("/kb".to_string(), i18n.locale().strings().kb_title.to_string())] />
+                            <Breadcrumb trail />
                             <h1>{p.category.name}</h1>
                             <p>{p.category.description}</p>
                             {empty.then(|| view! { <p>{i18n.t(|s| s.kb_empty_category)}</p> })}
+                            {children}
                             <ArticleList articles=p.articles />
                         }
                             .into_any()

@@ -73,7 +73,8 @@ fn Filters() -> impl IntoView {
                     .into_iter()
                     .map(|c| {
                         let selected = c.slug == category;
-                        view! { <option value=c.slug selected=selected>{c.name}</option> }
+                        let label = if c.parent.is_some() { format!(" {}", c.name) } else { c.name };
+                    view! { <option value=c.slug selected=selected>{label}</option> }
                     })
                     .collect_view();
                 let lang_option = |value: &'static str, label: &'static str| {

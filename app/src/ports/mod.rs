@@ -45,6 +45,8 @@ pub struct ArticleRecord {
     pub body_html: String,
     pub category_slug: String,
     pub category_name: String,
+    /// The category above the article's, as (slug, name).
+    pub parent: Option<(String, String)>,
     pub lang: Locale,
     pub updated_at: DateTime<Utc>,
 }
@@ -101,7 +103,7 @@ pub trait Store:
     + Send
     + Sync
 {
-    /// Top-level knowledge-base categories in display order, with public article counts.
+    /// Every knowledge-base category, parents before their children, with public article counts.
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError>;
     /// One category and its public articles.
     async fn kb_category(

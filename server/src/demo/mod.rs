@@ -35,6 +35,33 @@ const ARTICLES: &[(&str, &str, &str)] = articles!(
     "network-config",
     "wifi-slow",
     "escalation-procedure",
+    "printer-offline",
+    "printer-paper-jam",
+    "printer-install",
+    "scan-to-folder",
+    "keyboard-mouse",
+    "projector",
+    "laptop-battery",
+    "overheating",
+    "usb-drive",
+    "outlook-password",
+    "mailbox-full",
+    "phishing",
+    "office-activation",
+    "file-recovery",
+    "windows-update",
+    "browser-cache",
+    "meeting-audio",
+    "software-request",
+    "vpn-connect",
+    "remote-desktop",
+    "dns-issues",
+    "shared-folder",
+    "password-reset",
+    "account-locked",
+    "mfa-new-phone",
+    "lost-device",
+    "new-starter",
 );
 
 /// Loads the demo content in one transaction, unless the knowledge base already has articles.
@@ -52,10 +79,12 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
     let mut tx = pool.begin().await?;
     for c in parse_categories(CATEGORIES)? {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO kb_categories (slug, position) VALUES ($1, $2) RETURNING id",
+            "INSERT INTO kb_categories (slug, position, parent_id)
+             VALUES ($1, $2, (SELECT id FROM kb_categories WHERE slug = $3)) RETURNING id",
         )
         .bind(c.slug)
         .bind(c.position)
+        .bind(c.parent)
         .fetch_one(&mut *tx)
         .await?;
         for (locale, name, description) in [("zh", c.zh.0, c.zh.1), ("en", c.en.0, c.en.1)] {
@@ -92,6 +121,13 @@ pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
                 zh.category
             )
         })?;
+        for tag in &zh.tags {
+            sqlx::query("INSERT INTO article_tags (article_id, tag) VALUES ($1, $2)")
+                .bind(article_id)
+                .bind(tag)
+                .execute(&mut *tx)
+                .await?;
+        }
         for (locale, a) in [("zh", &zh), ("en", &en)] {
             let html = app::markdown::render(a.body);
             sqlx::query(

@@ -2,27 +2,31 @@
 
 use anyhow::{bail, Context};
 
-/// A category line: slug, position, and (name, description) per language.
+/// A category line: slug, position, (name, description) per language, and its parent.
 pub struct CategorySource<'a> {
     pub slug: &'a str,
     pub position: i64,
+    /// The slug of the category above; `None` at the top.
+    pub parent: Option<&'a str>,
     pub zh: (&'a str, &'a str),
     pub en: (&'a str, &'a str),
 }
 
-/// Parses `slug | position | zh name | zh description | en name | en description` lines.
+/// Parses `slug | position | zh name | zh description | en name | en description | parent`
+/// lines; a parent must come before its children.
 pub fn parse_categories(src: &str) -> anyhow::Result<Vec<CategorySource<'_>>> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|line| {
             let f: Vec<&str> = line.split('|').map(str::trim).collect();
-            let [slug, position, zh_name, zh_desc, en_name, en_desc] = f[..] else {
-                bail!("category line needs six fields: {line}");
+            let [slug, position, zh_name, zh_desc, en_name, en_desc, parent] = f[..] else {
+                bail!("category line needs seven fields: {line}");
             };
             Ok(CategorySource {
                 slug,
                 position: position.parse().context("category position")?,
+                parent: Some(parent).filter(|p| !p.is_empty()),
                 zh: (zh_name, zh_desc),
                 en: (en_name, en_desc),
             })
@@ -37,6 +41,8 @@ pub struct ArticleSource<'a> {
     pub summary: &'a str,
     /// Staff-only procedure (`internal: yes`), never shown to customers.
     pub internal: bool,
+    /// Comma-separated `tags`, if any.
+    pub tags: Vec<String>,
     pub body: &'a str,
 }
 
@@ -57,6 +63,9 @@ pub fn parse_article(src: &str) -> anyhow::Result<ArticleSource<'_>> {
         title: field("title")?,
         summary: field("summary")?,
         internal: field("internal").is_ok_and(|v| v == "yes"),
+        tags: field("tags")
+            .map(app::domain::kb::synonym_terms)
+            .unwrap_or_default(),
         body: body.trim(),
     })
 }

@@ -96,12 +96,16 @@ impl Store for SqliteStore {
         let rows = sqlx::query(
             "SELECT c.slug, COALESCE(l.name, o.name, c.slug) AS name,
                     COALESCE(l.description, o.description, '') AS description,
-                    (SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id AND a.internal = 0) AS article_count
+                    (SELECT slug FROM kb_categories p WHERE p.id = c.parent_id) AS parent,
+                    (SELECT COUNT(*) FROM articles a JOIN kb_categories ac ON ac.id = a.category_id
+                     WHERE (ac.id = c.id OR ac.parent_id = c.id) AND a.internal = 0
+                       AND EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = a.id))
+                        AS article_count
              FROM kb_categories c
              LEFT JOIN kb_category_translations l ON l.category_id = c.id AND l.locale = $1
              LEFT JOIN kb_category_translations o ON o.category_id = c.id AND o.locale <> $1
-             WHERE c.parent_id IS NULL
-             ORDER BY c.position, c.id",
+             ORDER BY COALESCE((SELECT p.position FROM kb_categories p WHERE p.id = c.parent_id), c.position),
+                      c.parent_id IS NOT NULL, c.position, c.id",
         )
         .bind(locale.code())
         .fetch_all(&self.pool)
@@ -113,6 +117,7 @@ impl Store for SqliteStore {
                     slug: r.try_get("slug").map_err(db)?,
                     name: r.try_get("name").map_err(db)?,
                     description: r.try_get("description").map_err(db)?,
+                    parent: r.try_get("parent").map_err(db)?,
                     article_count: r.try_get("article_count").map_err(db)?,
                 })
             })
@@ -124,14 +129,19 @@ impl Store for SqliteStore {
         slug: &str,
         locale: Locale,
     ) -> Result<Option<KbCategoryPage>, StoreError> {
-        let Some(category) = self
-            .kb_categories(locale)
-            .await?
-            .into_iter()
-            .find(|c| c.slug == slug)
-        else {
+        let all = self.kb_categories(locale).await?;
+        let Some(category) = all.iter().find(|c| c.slug == slug).cloned() else {
             return Ok(None);
         };
+        let parent = category
+            .parent
+            .as_ref()
+            .and_then(|p| all.iter().find(|c| &c.slug == p))
+            .cloned();
+        let children = all
+            .into_iter()
+            .filter(|c| c.parent.as_deref() == Some(slug))
+            .collect();
         let rows = sqlx::query(
             "SELECT a.id, a.slug, t.locale, t.title, t.summary
              FROM articles a
@@ -145,7 +155,12 @@ impl Store for SqliteStore {
         .await
         .map_err(db)?;
         let articles = pick_translations(rows, locale)?;
-        Ok(Some(KbCategoryPage { category, articles }))
+        Ok(Some(KbCategoryPage {
+            category,
+            parent,
+            children,
+            articles,
+        }))
     }
 
     async fn article(
@@ -156,11 +171,14 @@ impl Store for SqliteStore {
     ) -> Result<Option<ArticleRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT a.slug, t.locale, t.title, t.body_html, t.updated_at, c.slug AS category_slug,
-                    COALESCE(ct.name, c.slug) AS category_name
+                    COALESCE(ct.name, c.slug) AS category_name, p.slug AS parent_slug,
+                    COALESCE(pt.name, p.slug) AS parent_name
              FROM articles a
              JOIN article_translations t ON t.article_id = a.id
              JOIN kb_categories c ON c.id = a.category_id
              LEFT JOIN kb_category_translations ct ON ct.category_id = c.id AND ct.locale = t.locale
+             LEFT JOIN kb_categories p ON p.id = c.parent_id
+             LEFT JOIN kb_category_translations pt ON pt.category_id = p.id AND pt.locale = t.locale
              WHERE a.slug = $1 AND (a.internal = 0 OR $3)
              ORDER BY CASE WHEN t.locale = $2 THEN 0 ELSE 1 END
              LIMIT 1",
@@ -178,6 +196,10 @@ impl Store for SqliteStore {
                 body_html: r.try_get("body_html").map_err(db)?,
                 category_slug: r.try_get("category_slug").map_err(db)?,
                 category_name: r.try_get("category_name").map_err(db)?,
+                parent: r
+                    .try_get::<Option<String>, _>("parent_slug")
+                    .map_err(db)?
+                    .zip(r.try_get::<Option<String>, _>("parent_name").map_err(db)?),
                 lang: locale_of(&r.try_get::<String, _>("locale").map_err(db)?)?,
                 updated_at: from_ms(r.try_get("updated_at").map_err(db)?)?,
             })

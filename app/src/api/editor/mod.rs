@@ -61,3 +61,11 @@ async fn reindex(services: &crate::ports::Services, slug: &str) {
         tracing::error!("search index not updated for {slug}: {err}");
     }
 }
+
+/// Sends a browser without JavaScript back to the page it acted from.
+#[cfg(feature = "ssr")]
+fn back_without_js(path: &str) {
+    if super::ssr::is_plain_form_post() {
+        leptos_axum::redirect(path);
+    }
+}

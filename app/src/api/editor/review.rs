@@ -66,5 +66,6 @@ pub async fn review_article(form: ReviewForm) -> Result<(), ServerFnError> {
         let target = format!("{}/{} v{}", form.slug, form.locale.code(), form.version);
         audit(Some(&reviewer), "", "kb.publish", &target, "").await?;
     }
+    super::back_without_js("/staff/kb/review?done=1");
     Ok(())
 }

@@ -68,11 +68,9 @@ pub async fn save_article(form: ArticleForm) -> Result<String, ServerFnError> {
     if changed_labels && existing.is_some() {
         reindex(&services, &slug).await;
     }
-    if super::super::ssr::is_plain_form_post() {
-        leptos_axum::redirect(&format!(
-            "/staff/kb/edit?slug={slug}&lang={}&saved=1",
-            form.locale.code()
-        ));
-    }
+    super::back_without_js(&format!(
+        "/staff/kb/edit?slug={slug}&lang={}&saved=1",
+        form.locale.code()
+    ));
     Ok(slug)
 }

@@ -12,5 +12,6 @@ pub async fn set_self_review(allowed: bool) -> Result<(), ServerFnError> {
         .await
         .map_err(internal)?;
     audit(Some(&admin), "", "kb.self_review", "", &allowed.to_string()).await?;
+    super::back_without_js("/staff/kb");
     Ok(())
 }

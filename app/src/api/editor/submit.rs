@@ -29,6 +29,7 @@ pub async fn submit_article(
         ReviewAction::Submit
     };
     let to = step(current.info.status, action).map_err(refused)?;
+    let slug_for_link = slug.clone();
     let done = store
         .move_version(VersionMove {
             slug,
@@ -43,5 +44,10 @@ pub async fn submit_article(
         })
         .await
         .map_err(internal)?;
-    outcome(done)
+    outcome(done)?;
+    super::back_without_js(&format!(
+        "/staff/kb/edit?slug={slug_for_link}&lang={}",
+        locale.code()
+    ));
+    Ok(())
 }

@@ -18,5 +18,9 @@ pub async fn unpublish_article(slug: String, locale: Locale) -> Result<(), Serve
     reindex(&services, &slug).await;
     let target = format!("{slug}/{}", locale.code());
     audit(Some(&editor), "", "kb.unpublish", &target, "").await?;
+    super::back_without_js(&format!(
+        "/staff/kb/history?slug={slug}&lang={}",
+        locale.code()
+    ));
     Ok(())
 }

@@ -40,6 +40,7 @@ pub async fn get_article(
         body_html: a.body_html,
         category_slug: a.category_slug,
         category_name: a.category_name,
+        parent: a.parent,
         lang: a.lang.code().to_string(),
         updated_at: a.updated_at,
         extras,

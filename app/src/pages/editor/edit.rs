@@ -5,6 +5,7 @@ use crate::api::editor::{get_editor_form, preview_markdown, SaveArticle, SubmitA
 use crate::api::kb::list_categories;
 use crate::components::loading::Loading;
 use crate::components::page_title::PageTitle;
+use crate::domain::kb::KbCategory;
 use crate::domain::kb_editor::EditorForm;
 use crate::domain::review::VersionStatus;
 use crate::i18n::{use_i18n, Locale};
@@ -17,29 +18,28 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 pub fn EditorPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let submit = ServerAction::<SubmitArticle>::new();
-    let form = Resource::new(
+    let page = Resource::new(
         move || {
             let q = query.read();
             let lang = q
                 .get("lang")
                 .and_then(|l| Locale::parse(&l))
                 .unwrap_or(i18n.locale());
-            (
-                q.get("slug").unwrap_or_default(),
-                lang,
-                submit.version().get(),
-            )
+            (q.get("slug").unwrap_or_default(), lang, i18n.locale())
         },
-        |(slug, lang, _)| get_editor_form(slug, lang),
+        |(slug, lang, locale)| async move {
+            let form = get_editor_form(slug, lang).await?;
+            let categories = list_categories(locale).await?;
+            Ok::<_, ServerFnError>(form.map(|f| (f, categories)))
+        },
     );
     view! {
         <PageTitle pick=|s| s.editor.title />
         <p><a href="/staff/kb">{i18n.t(|s| s.editor.title)}</a></p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                match form.await {
-                    Ok(Some(f)) => view! { <Editor f submit /> }.into_any(),
+                match page.await {
+                    Ok(Some((f, categories))) => view! { <Editor f categories /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(_) => view! { <ServerErrorNotice /> }.into_any(),
                 }
@@ -49,7 +49,7 @@ pub fn EditorPage() -> impl IntoView {
 }
 
 #[component]
-fn Editor(f: EditorForm, submit: ServerAction<SubmitArticle>) -> impl IntoView {
+fn Editor(f: EditorForm, categories: Vec<KbCategory>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let s = i18n.locale().strings();
@@ -71,22 +71,18 @@ fn Editor(f: EditorForm, submit: ServerAction<SubmitArticle>) -> impl IntoView {
         _ => None,
     };
     let saved = query.read_untracked().get("saved").is_some();
-    let categories = Resource::new(move || i18n.locale(), list_categories);
-    let chosen = f.category_slug.clone();
-    let category_select = move || {
-        let chosen = chosen.clone();
-        Suspend::new(async move {
-            categories
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .map(|c| {
-                    let selected = c.slug == chosen;
-                    view! { <option value=c.slug selected=selected>{c.name}</option> }
-                })
-                .collect_view()
+    let options = categories
+        .into_iter()
+        .map(|c| {
+            let selected = c.slug == f.category_slug;
+            let label = if c.parent.is_some() {
+                format!(" {}", c.name)
+            } else {
+                c.name
+            };
+            view! { <option value=c.slug selected=selected>{label}</option> }
         })
-    };
+        .collect_view();
     let body = RwSignal::new(f.body_md.clone());
     let heading = if is_new {
         e.new_article.to_string()
@@ -109,7 +105,7 @@ fn Editor(f: EditorForm, submit: ServerAction<SubmitArticle>) -> impl IntoView {
             </p>
         })}
         {saved.then(|| view! { <p class="notice" role="status">{e.saved}</p> })}
-        <Workflow f=f.clone() submit />
+        {(!is_new).then(|| view! { <Workflow slug=f.slug.clone() locale=f.locale.clone() /> })}
         <ActionForm action=save attr:class="editor-form">
             <input type="hidden" name="form[new]" value=is_new.to_string() />
             {if is_new {
@@ -138,7 +134,7 @@ fn Editor(f: EditorForm, submit: ServerAction<SubmitArticle>) -> impl IntoView {
             <div class="field">
                 <label for="ed-category">{e.field_category}</label>
                 <select id="ed-category" name="form[category]" required>
-                    <Suspense fallback=|| ()>{category_select.clone()}</Suspense>
+                    {options}
                 </select>
             </div>
             <div class="field checkbox">
@@ -179,45 +175,62 @@ fn Editor(f: EditorForm, submit: ServerAction<SubmitArticle>) -> impl IntoView {
 }
 
 /// The open version's state and its next step: submit, withdraw, or the reviewer's comment.
+/// It reloads on its own after a step, leaving the text being edited alone.
 #[component]
-fn Workflow(f: EditorForm, submit: ServerAction<SubmitArticle>) -> impl IntoView {
+fn Workflow(slug: String, locale: String) -> impl IntoView {
     let i18n = use_i18n();
-    let e = i18n.locale().strings().editor;
-    let Some(open) = f.open else {
-        return ().into_any();
-    };
+    let submit = ServerAction::<SubmitArticle>::new();
+    let lang = Locale::parse(&locale).unwrap_or_default();
+    let state = Resource::new(
+        move || submit.version().get(),
+        move |_| {
+            let slug = slug.clone();
+            async move { get_editor_form(slug, lang).await }
+        },
+    );
     let error = move || match submit.value().get() {
         Some(Err(err)) => Some(crate::components::error_text(&err, i18n.locale())),
         _ => None,
     };
-    let in_review = open.status == VersionStatus::InReview;
-    let comment = (open.status == VersionStatus::Rejected).then(|| {
-        view! {
-            <blockquote class="review-comment">
-                <p>{e.sent_back_by} " " {open.reviewer.clone()} ":"</p>
-                <p class="event-body">{open.comment.clone()}</p>
-            </blockquote>
-        }
-    });
     view! {
-        <section class="card workflow" aria-live="polite">
-            <p>
-                {e.version} " " {open.version} ": "
-                <strong class="version-status">{e.status(open.status)}</strong>
-            </p>
-            {comment}
-            {in_review.then(|| view! { <p>{e.submitted}</p> })}
-            <ActionForm action=submit>
-                <input type="hidden" name="slug" value=f.slug.clone() />
-                <input type="hidden" name="locale" value=f.locale.clone() />
-                <input type="hidden" name="version" value=open.version.to_string() />
-                <input type="hidden" name="withdraw" value=in_review.to_string() />
-                <button type="submit" class="button">{if in_review { e.withdraw } else { e.submit }}</button>
-            </ActionForm>
-            <p class="field-error" role="alert">{error}</p>
-        </section>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let e = i18n.locale().strings().editor;
+                let Some(f) = state.await.ok().flatten() else {
+                    return ().into_any();
+                };
+                let Some(open) = f.open else {
+                    return ().into_any();
+                };
+                let in_review = open.status == VersionStatus::InReview;
+                let comment = (open.status == VersionStatus::Rejected).then(|| view! {
+                    <blockquote class="review-comment">
+                        <p>{e.sent_back_by} " " {open.reviewer.clone()} ":"</p>
+                        <p class="event-body">{open.comment.clone()}</p>
+                    </blockquote>
+                });
+                view! {
+                    <section class="card workflow" aria-live="polite">
+                        <p>
+                            {e.version} " " {open.version} ": "
+                            <strong class="version-status">{e.status(open.status)}</strong>
+                        </p>
+                        {comment}
+                        {in_review.then(|| view! { <p>{e.submitted}</p> })}
+                        <ActionForm action=submit>
+                            <input type="hidden" name="slug" value=f.slug.clone() />
+                            <input type="hidden" name="locale" value=f.locale.clone() />
+                            <input type="hidden" name="version" value=open.version.to_string() />
+                            <input type="hidden" name="withdraw" value=in_review.to_string() />
+                            <button type="submit" class="button">{if in_review { e.withdraw } else { e.submit }}</button>
+                        </ActionForm>
+                        <p class="field-error" role="alert">{error}</p>
+                    </section>
+                }
+                    .into_any()
+            })}
+        </Transition>
     }
-    .into_any()
 }
 
 /// The rendered text, refreshed while typing: debounced, and an answer to an older request is
@@ -232,14 +245,15 @@ fn Preview(body: RwSignal<String>) -> impl IntoView {
         let ticket = asked.get_value() + 1;
         asked.set_value(ticket);
         set_timeout(
+            // The editor may be gone (saved and re-rendered) by the time these run.
             move || {
-                if asked.get_value() != ticket {
+                if asked.try_get_value() != Some(ticket) {
                     return;
                 }
                 leptos::task::spawn_local(async move {
                     if let Ok(rendered) = preview_markdown(text).await {
-                        if asked.get_value() == ticket {
-                            html.set(rendered);
+                        if asked.try_get_value() == Some(ticket) {
+                            html.try_set(rendered);
                         }
                     }
                 });

@@ -33,7 +33,7 @@ pub fn EditorHomePage() -> impl IntoView {
                             .into_iter()
                             .map(|a| view! { <ArticleRow a /> })
                             .collect_view();
-                        let admin = h.may_configure.then(|| view! {
+                        let admin = h.may_configure.then(|| { view! {
                             <ActionForm action=setting attr:class="self-review-form">
                                 <input type="hidden" name="allowed" value=(!h.self_review).to_string() />
                                 <p>
@@ -41,13 +41,8 @@ pub fn EditorHomePage() -> impl IntoView {
                                     <button type="submit" class="button">{if h.self_review { e.self_review_forbid } else { e.self_review_allow }}</button>
                                 </p>
                             </ActionForm>
-                        });
-                        view! {
-                            <p>
-                                <a class="button button-primary" href="/staff/kb/edit">{e.new_article}</a> " "
-                                <a class="button" href="/staff/kb/review">{e.review_queue} " (" <span class="review-count">{h.waiting}</span> ")"</a>
-                            </p>
-                            {admin}
+                        }.into_any() });
+                        let table = view! {
                             <div class="table-scroll">
                                 <table class="data-table editor-articles">
                                     <thead>
@@ -60,6 +55,15 @@ pub fn EditorHomePage() -> impl IntoView {
                                     <tbody>{rows}</tbody>
                                 </table>
                             </div>
+                        }
+                        .into_any();
+                        view! {
+                            <p>
+                                <a class="button button-primary" href="/staff/kb/edit">{e.new_article}</a> " "
+                                <a class="button" href="/staff/kb/review">{e.review_queue} " (" <span class="review-count">{h.waiting}</span> ")"</a>
+                            </p>
+                            {admin}
+                            {table}
                         }
                             .into_any()
                     }
@@ -99,6 +103,7 @@ fn ArticleRow(a: EditorArticle) -> impl IntoView {
             }
         })
         .collect_view();
+    let languages = languages.into_any();
     view! {
         <tr>
             <td>
