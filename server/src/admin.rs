@@ -124,6 +124,55 @@ pub async fn revoke_token(store: &SqliteStore, name: &str) -> anyhow::Result<()>
     Ok(())
 }
 
+/// Writes the knowledge base into `dir` as Markdown files.
+pub async fn export_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+    use crate::kb_files::{format_article, format_categories, CATEGORIES_FILE};
+    let (categories, articles) = store.export_articles().await?;
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join(CATEGORIES_FILE), format_categories(&categories))?;
+    for a in &articles {
+        let name = format!("{}.{}.md", a.slug, a.lang.code());
+        std::fs::write(dir.join(name), format_article(a))?;
+    }
+    println!(
+        "exported {} categories and {} article texts to {}",
+        categories.len(),
+        articles.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Publishes a folder of Markdown files; any bad file refuses the whole folder, listing each.
+pub async fn import_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+    let (categories, articles) = match crate::kb_files::read_folder(dir) {
+        Ok(read) => read,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            bail!("nothing imported: {} files have problems", problems.len());
+        }
+    };
+    let report = store.import_articles(&categories, &articles).await?;
+    if !report.unknown_categories.is_empty() {
+        for p in &report.unknown_categories {
+            eprintln!("unknown category in {p}");
+        }
+        bail!(
+            "nothing imported: {} files name unknown categories (add them to categories.txt)",
+            report.unknown_categories.len()
+        );
+    }
+    let detail = format!(
+        "{} categories, {} texts published, {} unchanged",
+        report.categories, report.published, report.unchanged
+    );
+    append_cli_audit(store, "kb.import", &dir.display().to_string(), &detail).await?;
+    println!("imported from {}: {detail}", dir.display());
+    Ok(())
+}
+
 /// Appends an audit record for something done from the command line.
 async fn append_cli_audit(
     store: &SqliteStore,

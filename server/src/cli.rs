@@ -1,5 +1,5 @@
 //! The admin command line: `serve` (the default), `migrate`, `seed-demo`, `admin create`,
-//! `admin token`, `admin revoke-token`, `audit verify`.
+//! `admin token`, `admin revoke-token`, `audit verify`, `kb export`, `kb import`.
 
 use crate::config::Config;
 use crate::store::SqliteStore;
@@ -38,6 +38,19 @@ pub enum Command {
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Move the knowledge base in and out as Markdown files (for git).
+    #[command(subcommand)]
+    Kb(KbCommand),
+}
+
+/// Knowledge-base file commands.
+#[derive(Subcommand, Debug)]
+pub enum KbCommand {
+    /// Write every published article (`<slug>.<lang>.md`) and `categories.txt` into a folder.
+    Export { dir: std::path::PathBuf },
+    /// Publish the articles of a folder written by `export` (or by hand); all or nothing.
+    /// A running server picks the changes up in search at its next start.
+    Import { dir: std::path::PathBuf },
 }
 
 /// Staff account commands.
@@ -141,6 +154,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Audit(AuditCommand::Verify) => {
             let store = open_store(&config).await?;
             crate::admin::verify_audit(&store).await
+        }
+        Command::Kb(KbCommand::Export { dir }) => {
+            let store = open_store(&config).await?;
+            crate::admin::export_kb(&store, &dir).await
+        }
+        Command::Kb(KbCommand::Import { dir }) => {
+            let store = open_store(&config).await?;
+            crate::admin::import_kb(&store, &dir).await
         }
     }
 }

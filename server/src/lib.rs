@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod files;
 pub mod jobs;
+pub mod kb_files;
 pub mod mail;
 pub mod rest;
 pub mod router;

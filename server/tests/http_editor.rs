@@ -126,7 +126,15 @@ async fn a_second_editor_approves_and_the_article_is_found_at_once() {
     let agent = staff(&server, "agent@example.com", &["agent"]).await;
     let body = "## 操作步骤\n1. 确认门禁卡没有消磁。\n2. 到前台重新登记门禁卡。\n";
 
-    let res = save(&server, &agent, "vpn-token", true, "会议室门禁卡刷不开", body).await;
+    let res = save(
+        &server,
+        &agent,
+        "vpn-token",
+        true,
+        "会议室门禁卡刷不开",
+        body,
+    )
+    .await;
     assert_eq!(
         res.status(),
         StatusCode::FORBIDDEN,

@@ -1,6 +1,6 @@
 //! Bilingual demo content from the manuals' fault-finding chapter (002 ch. 5).
 
-mod parse;
+pub(crate) mod parse;
 
 use crate::store::{db, to_ms, SqliteStore};
 use anyhow::Context;

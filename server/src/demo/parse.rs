@@ -43,6 +43,8 @@ pub struct ArticleSource<'a> {
     pub internal: bool,
     /// Comma-separated `tags`, if any.
     pub tags: Vec<String>,
+    /// `language`, when the front matter names it (exported files do).
+    pub language: Option<&'a str>,
     pub body: &'a str,
 }
 
@@ -63,6 +65,7 @@ pub fn parse_article(src: &str) -> anyhow::Result<ArticleSource<'_>> {
         title: field("title")?,
         summary: field("summary")?,
         internal: field("internal").is_ok_and(|v| v == "yes"),
+        language: field("language").ok(),
         tags: field("tags")
             .map(app::domain::kb::synonym_terms)
             .unwrap_or_default(),

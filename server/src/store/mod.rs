@@ -9,6 +9,7 @@ mod drafts;
 mod files;
 mod integrations;
 mod kb;
+mod kb_import;
 mod knowledge;
 mod privacy;
 mod rows;
@@ -20,6 +21,7 @@ mod work;
 pub use audit::sha256_hex;
 
 pub use kb::SearchDoc;
+pub use kb_import::ImportReport;
 pub use sqlite::SqliteStore;
 
 use app::ports::StoreError;
