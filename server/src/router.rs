@@ -43,6 +43,13 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
             }),
         )
         .route(
+            "/kb-images/{id}",
+            get({
+                let s = file_services.clone();
+                move |Path(id): Path<i64>| app::api::editor::serve_kb_image(s.clone(), id)
+            }),
+        )
+        .route(
             "/files/{id}/display",
             get(move |path, query, headers| {
                 file(file_services.clone(), path, query, headers, Copy::Display)
@@ -84,7 +91,7 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
 }
 
 /// Server functions that take files, with their larger body limit.
-const UPLOAD_PATHS: [&str; 1] = ["/api/tickets/upload"];
+const UPLOAD_PATHS: [&str; 2] = ["/api/tickets/upload", "/api/editor/image"];
 
 /// Server functions that take a whole article: URL-encoded Chinese takes nine bytes a character.
 const ARTICLE_PATHS: [&str; 2] = ["/api/editor/save", "/api/editor/preview"];

@@ -12,6 +12,8 @@ pub const MAX_MESSAGE_BYTES: usize = 40 * 1024 * 1024;
 const MAX_NAME_CHARS: usize = 120;
 /// What the file picker offers: photos (and so the camera on phones), PDFs and text logs.
 pub const ACCEPT: &str = "image/*,application/pdf,text/plain,.log,.txt,.pdf";
+/// What an article image picker offers.
+pub const ACCEPT_IMAGES: &str = "image/jpeg,image/png,image/gif,image/webp";
 
 /// What an accepted file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,8 @@ pub const MAX_SUMMARY: usize = 300;
 pub const MAX_BODY_BYTES: usize = 200_000;
 pub const MAX_TAG: usize = 30;
 pub const MAX_TAGS: usize = 12;
+/// Largest image an editor may upload for an article, in bytes.
+pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Where a version of an article's text stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

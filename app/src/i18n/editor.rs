@@ -71,6 +71,17 @@ pub struct EditorStrings {
     pub p_not_found: &'static str,
     pub p_category: &'static str,
     pub p_slug_taken: &'static str,
+    pub image_label: &'static str,
+    pub image_hint: &'static str,
+    pub image_uploading: &'static str,
+    pub image_inserted: &'static str,
+    pub image_too_large: &'static str,
+    pub image_not_image: &'static str,
+    pub image_failed: &'static str,
+    pub feedback_title: &'static str,
+    pub feedback_none: &'static str,
+    pub feedback_helped: &'static str,
+    pub feedback_not_helped: &'static str,
 }
 
 impl EditorStrings {
@@ -173,6 +184,17 @@ pub const EN: EditorStrings = EditorStrings {
     p_not_found: "There is no such article or version.",
     p_category: "Please choose one of the categories.",
     p_slug_taken: "Another article already uses this address.",
+    image_label: "Insert an image",
+    image_hint: "JPEG, PNG, GIF or WebP, at most 5 MB. Readers get a copy of at most 1600 px without camera data.",
+    image_uploading: "Uploading the image…",
+    image_inserted: "Image inserted at the end of the text.",
+    image_too_large: "The image is larger than 5 MB.",
+    image_not_image: "Only JPEG, PNG, GIF and WebP images can go into articles.",
+    image_failed: "The image could not be uploaded; the text is unchanged. Please try again.",
+    feedback_title: "What readers said",
+    feedback_none: "No comments yet.",
+    feedback_helped: "helped",
+    feedback_not_helped: "did not help",
 };
 
 /// Simplified Chinese.
@@ -244,4 +266,15 @@ pub const ZH: EditorStrings = EditorStrings {
     p_not_found: "没有这篇文章或这个版本。",
     p_category: "请选择一个分类。",
     p_slug_taken: "该地址已被其他文章使用。",
+    image_label: "插入图片",
+    image_hint: "JPEG、PNG、GIF 或 WebP，最大 5 MB。读者看到的是最长边不超过 1600 像素、去除拍摄信息的副本。",
+    image_uploading: "正在上传图片…",
+    image_inserted: "图片已插入到正文末尾。",
+    image_too_large: "图片超过 5 MB。",
+    image_not_image: "文章中只能插入 JPEG、PNG、GIF 和 WebP 图片。",
+    image_failed: "图片上传失败，正文没有变化，请重试。",
+    feedback_title: "读者反馈",
+    feedback_none: "还没有意见。",
+    feedback_helped: "有帮助",
+    feedback_not_helped: "没有帮助",
 };

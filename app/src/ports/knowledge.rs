@@ -16,7 +16,18 @@ pub struct FeedbackInsert {
     pub at: DateTime<Utc>,
 }
 
-/// Views, feedback, search log and synonyms.
+/// An image an editor uploaded for articles.
+#[derive(Clone, Debug)]
+pub struct KbImage {
+    pub storage_key: String,
+    pub display_key: String,
+    pub name: String,
+    pub size: i64,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Views, feedback, search log, synonyms and article images.
 #[async_trait]
 pub trait KnowledgeStore: Send + Sync {
     /// Keeps a search (already stripped of personal data); returns its id for click tracking.
@@ -50,4 +61,14 @@ pub trait KnowledgeStore: Send + Sync {
     async fn synonym_lines(&self) -> Result<Vec<String>, StoreError>;
     /// Replaces every synonym group.
     async fn save_synonyms(&self, lines: &[String]) -> Result<(), StoreError>;
+    /// Records an uploaded article image; returns its id.
+    async fn add_kb_image(&self, image: KbImage) -> Result<i64, StoreError>;
+    /// The storage key of an article image's display copy.
+    async fn kb_image(&self, id: i64) -> Result<Option<String>, StoreError>;
+    /// Readers' comments on an article, newest first, as (helpful, comment, when).
+    async fn feedback_comments(
+        &self,
+        slug: &str,
+        limit: i64,
+    ) -> Result<Vec<(bool, String, DateTime<Utc>)>, StoreError>;
 }

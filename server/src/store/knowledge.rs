@@ -1,10 +1,10 @@
 //! Knowledge-base analytics, feedback and synonyms in SQLite.
 
 use super::rows::pick_translations;
-use super::{db, to_ms, write_tx, SqliteStore};
+use super::{db, from_ms, to_ms, write_tx, SqliteStore};
 use app::domain::kb::{synonym_terms, ArticleExtras, QueryStat, SearchInsights};
 use app::i18n::Locale;
-use app::ports::{FeedbackInsert, KnowledgeStore, StoreError};
+use app::ports::{FeedbackInsert, KbImage, KnowledgeStore, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -198,5 +198,56 @@ impl KnowledgeStore for SqliteStore {
                 .map_err(db)?;
         }
         tx.commit().await.map_err(db)
+    }
+
+    async fn add_kb_image(&self, image: KbImage) -> Result<i64, StoreError> {
+        sqlx::query_scalar(
+            "INSERT INTO kb_images (storage_key, display_key, name, size, uploaded_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(&image.storage_key)
+        .bind(&image.display_key)
+        .bind(&image.name)
+        .bind(image.size)
+        .bind(image.by)
+        .bind(to_ms(image.at))
+        .fetch_one(self.writer())
+        .await
+        .map_err(db)
+    }
+
+    async fn kb_image(&self, id: i64) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT display_key FROM kb_images WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(db)
+    }
+
+    async fn feedback_comments(
+        &self,
+        slug: &str,
+        limit: i64,
+    ) -> Result<Vec<(bool, String, DateTime<Utc>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT f.helpful, f.comment, f.created_at FROM article_feedback f
+             JOIN articles a ON a.id = f.article_id
+             WHERE a.slug = $1 AND f.comment <> ''
+             ORDER BY f.created_at DESC, f.id DESC LIMIT $2",
+        )
+        .bind(slug)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<i64, _>("helpful").map_err(db)? != 0,
+                    r.try_get("comment").map_err(db)?,
+                    from_ms(r.try_get("created_at").map_err(db)?)?,
+                ))
+            })
+            .collect()
     }
 }

@@ -1,8 +1,10 @@
 //! Knowledge editors' server functions: write, review, publish, history.
 
 mod diff;
+mod feedback;
 mod form;
 mod home;
+mod image;
 mod preview;
 mod queue;
 mod review;
@@ -14,8 +16,10 @@ mod unpublish;
 mod versions;
 
 pub use diff::*;
+pub use feedback::*;
 pub use form::*;
 pub use home::*;
+pub use image::*;
 pub use preview::*;
 pub use queue::*;
 pub use review::*;

@@ -84,6 +84,7 @@ fn Editor(f: EditorForm, categories: Vec<KbCategory>) -> impl IntoView {
         })
         .collect_view();
     let body = RwSignal::new(f.body_md.clone());
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let heading = if is_new {
         e.new_article.to_string()
     } else {
@@ -157,7 +158,9 @@ fn Editor(f: EditorForm, categories: Vec<KbCategory>) -> impl IntoView {
             <div class="editor-panes">
                 <div class="field">
                     <label for="ed-body">{e.field_body}</label>
+                    <ImagePicker body area />
                     <textarea
+                        node_ref=area
                         id="ed-body"
                         name="form[body]"
                         rows="18"
@@ -230,6 +233,78 @@ fn Workflow(slug: String, locale: String) -> impl IntoView {
                     .into_any()
             })}
         </Transition>
+    }
+}
+
+/// Uploads an image and appends the Markdown that shows it to the text (JavaScript only; the
+/// text typed so far is never at risk).
+#[component]
+fn ImagePicker(body: RwSignal<String>, area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+    use crate::api::editor::upload_article_image;
+    use crate::domain::attachment::ACCEPT_IMAGES;
+    let i18n = use_i18n();
+    let upload =
+        Action::new_local(|data: &web_sys::FormData| upload_article_image(data.clone().into()));
+    Effect::new(move |_| {
+        if let Some(Ok(markdown)) = upload.value().get() {
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
+            let mut text = el.value();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push('\n');
+            text.push_str(&markdown);
+            text.push('\n');
+            el.set_value(&text);
+            body.set(text);
+        }
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let (Some(file), Ok(data)) = (
+            input.files().and_then(|l| l.get(0)),
+            web_sys::FormData::new(),
+        ) else {
+            return;
+        };
+        if data
+            .append_with_blob_and_filename("image", &file, &file.name())
+            .is_ok()
+        {
+            upload.dispatch_local(data);
+        }
+        input.set_value("");
+    };
+    let status = move || {
+        let e = i18n.locale().strings().editor;
+        if upload.pending().get() {
+            Some(e.image_uploading)
+        } else if matches!(upload.value().get(), Some(Ok(_))) {
+            Some(e.image_inserted)
+        } else {
+            None
+        }
+    };
+    let error = move || match upload.value().get() {
+        Some(Err(err)) => Some(crate::components::error_text(&err, i18n.locale())),
+        _ => None,
+    };
+    view! {
+        <div class="field image-picker">
+            <label for="ed-image">{i18n.t(|s| s.editor.image_label)}</label>
+            <input type="file" id="ed-image" accept=ACCEPT_IMAGES aria-describedby="ed-image-hint" on:change=on_change />
+            <p class="hint" id="ed-image-hint">{i18n.t(|s| s.editor.image_hint)}</p>
+            <p class="hint" role="status">{status}</p>
+            <p class="field-error" role="alert">{error}</p>
+        </div>
     }
 }
 

@@ -2,7 +2,9 @@
 //! restoring an earlier one, unpublishing.
 
 use super::diff_view::DiffView;
-use crate::api::editor::{article_versions, version_diff, RollBackArticle, UnpublishArticle};
+use crate::api::editor::{
+    article_versions, reader_feedback, version_diff, RollBackArticle, UnpublishArticle,
+};
 use crate::components::loading::Loading;
 use crate::components::page_title::PageTitle;
 use crate::domain::kb_editor::VersionInfo;
@@ -94,6 +96,7 @@ pub fn HistoryPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <Feedback slug=Signal::derive(move || target().0) lang=Signal::derive(move || target().1) />
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 diff.await.ok().flatten().map(|(v, lines)| view! {
@@ -175,5 +178,53 @@ fn Unpublish(
             <input type="hidden" name="locale" value=lang.code() />
             <button type="submit" class="button">{e.unpublish}</button>
         </ActionForm>
+    }
+}
+
+/// Readers' counts and comments on the article.
+#[component]
+fn Feedback(slug: Signal<String>, lang: Signal<Locale>) -> impl IntoView {
+    let i18n = use_i18n();
+    let found = Resource::new(
+        move || (slug.get(), lang.get()),
+        |(s, l)| reader_feedback(s, l),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let locale = i18n.locale();
+                let s = locale.strings();
+                let e = s.editor;
+                let Ok((extras, comments)) = found.await else {
+                    return ().into_any();
+                };
+                let list = if comments.is_empty() {
+                    view! { <p>{e.feedback_none}</p> }.into_any()
+                } else {
+                    comments
+                        .into_iter()
+                        .map(|c| view! {
+                            <li>
+                                <strong>{if c.helpful { e.feedback_helped } else { e.feedback_not_helped }}</strong>
+                                " · " {format_time(c.at, locale)}
+                                <p class="event-body">{c.comment}</p>
+                            </li>
+                        })
+                        .collect_view()
+                        .into_any()
+                };
+                view! {
+                    <section class="reader-feedback" aria-labelledby="feedback-heading">
+                        <h2 id="feedback-heading">{e.feedback_title}</h2>
+                        <p>
+                            {s.kb.views} ": " {extras.views} " · " {e.feedback_helped} ": " {extras.helpful}
+                            " · " {e.feedback_not_helped} ": " {extras.not_helpful}
+                        </p>
+                        <ul class="plain-list">{list}</ul>
+                    </section>
+                }
+                    .into_any()
+            })}
+        </Transition>
     }
 }
