@@ -70,6 +70,26 @@ async fn a_resolved_ticket_becomes_an_article_draft() {
         "internal notes stay out: {md}"
     );
 
+    // A knowledge editor starts an article from it: the editor form comes prefilled.
+    let editor = common::staff(&server, "editor@example.com", &["editor"]).await;
+    let id = d["id"].as_i64().expect("id").to_string();
+    let form: Value = call(
+        &editor,
+        &server,
+        "editor/form",
+        &[("slug", ""), ("locale", "en"), ("draft", &id)],
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(form["title"], "打印机脱机");
+    assert_eq!(form["locale"], "zh", "the draft's language wins");
+    assert!(form["body_md"]
+        .as_str()
+        .expect("body")
+        .contains("## 问题现象"));
+
     // Customers can do neither.
     let res = call(&client(), &server, "staff/drafts", &[]).await;
     assert_ne!(res.status(), StatusCode::OK);

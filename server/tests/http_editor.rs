@@ -557,3 +557,69 @@ async fn editors_put_images_in_articles_and_see_what_readers_said() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn editors_choose_related_articles_that_must_exist() {
+    let server = TestServer::start();
+    let author = staff(&server, "author@example.com", &["editor"]).await;
+    let reviewer = staff(&server, "reviewer@example.com", &["editor"]).await;
+    let save_with = |related: &'static str| {
+        let (author, server) = (author.clone(), &server);
+        async move {
+            call(
+                &author,
+                server,
+                "editor/save",
+                &[
+                    ("form[slug]", "badge-reader"),
+                    ("form[new]", "false"),
+                    ("form[locale]", "zh"),
+                    ("form[category]", "hardware"),
+                    ("form[related]", related),
+                    ("form[title]", "考勤机不识别工卡"),
+                    ("form[body]", "擦拭工卡芯片后重新刷卡。"),
+                ],
+            )
+            .await
+        }
+    };
+    let res = save_with("wifi-slow, no-such-article").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.expect("body").contains("existing article"));
+    assert_eq!(
+        save_with("blue-screen, wifi-slow").await.status(),
+        StatusCode::OK
+    );
+    let open = open_version(&server, &author, "badge-reader").await;
+    let v = open["version"].as_i64().expect("version");
+    submit(&server, &author, "badge-reader", v).await;
+    review(&server, &reviewer, "badge-reader", v, true, "").await;
+    let res = call(
+        &client(),
+        &server,
+        "kb/article",
+        &[("slug", "badge-reader"), ("locale", "zh")],
+    )
+    .await;
+    let article: Value = res.json().await.expect("json");
+    let related: Vec<&str> = article["extras"]["related"]
+        .as_array()
+        .expect("related")
+        .iter()
+        .filter_map(|r| r["slug"].as_str())
+        .collect();
+    assert_eq!(
+        &related[..2],
+        ["blue-screen", "wifi-slow"],
+        "chosen ones first, in order"
+    );
+    let res = call(
+        &author,
+        &server,
+        "editor/form",
+        &[("slug", "badge-reader"), ("locale", "zh")],
+    )
+    .await;
+    let form: Value = res.json().await.expect("json");
+    assert_eq!(form["related"], "blue-screen, wifi-slow");
+}

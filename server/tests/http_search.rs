@@ -185,9 +185,17 @@ async fn searches_and_clicks_are_kept_without_personal_data_for_editors() {
     let res = call(&c, &server, "staff/search-insights", &[]).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let editor = staff(&server, "editor@example.com", &["editor"]).await;
-    let res = call(&editor, &server, "staff/search-insights", &[]).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let v: Value = res.json().await.expect("json");
+    // Queries are written just after their answer is sent: give the last one a moment.
+    let mut v = Value::Null;
+    for _ in 0..50 {
+        let res = call(&editor, &server, "staff/search-insights", &[]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        v = res.json().await.expect("json");
+        if v["total"] == 3 && v["top"][0]["clicks"] == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+    }
     assert_eq!(v["total"], 3, "{v}");
     assert_eq!(v["top"][0]["query"], "蓝屏");
     assert_eq!(v["top"][0]["searches"], 2);

@@ -56,6 +56,8 @@ pub struct EditorForm {
     pub category_slug: String,
     pub internal: bool,
     pub tags: String,
+    /// Related articles' slugs, comma-separated.
+    pub related: String,
     pub title: String,
     pub summary: String,
     pub body_md: String,

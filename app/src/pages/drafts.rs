@@ -48,6 +48,11 @@ fn DraftItem(d: ArticleDraft) -> impl IntoView {
                 <time datetime=d.created_at.to_rfc3339()>{format_time(d.created_at, locale)}</time>
             </p>
             <pre class="draft-body">{d.body_md}</pre>
+            <p>
+                <a class="button" href=format!("/staff/kb/edit?draft={}&lang={}", d.id, d.locale.code())>
+                    {locale.strings().editor.from_draft}
+                </a>
+            </p>
         </article>
     }
 }

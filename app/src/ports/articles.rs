@@ -13,6 +13,8 @@ pub struct ArticleLabels {
     pub category_slug: String,
     pub internal: bool,
     pub tags: Vec<String>,
+    /// Articles chosen to show as related, by slug, in order.
+    pub related: Vec<String>,
 }
 
 /// A draft to keep: creates the article when `slug` is new.
@@ -50,6 +52,8 @@ pub enum EditOutcome {
     Done,
     /// The category named does not exist.
     UnknownCategory,
+    /// A related article named does not exist.
+    UnknownRelated,
     /// The version is not in the expected status any more (changed meanwhile).
     Stale,
     /// No such article or version.

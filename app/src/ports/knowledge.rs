@@ -30,14 +30,16 @@ pub struct KbImage {
 /// Views, feedback, search log, synonyms and article images.
 #[async_trait]
 pub trait KnowledgeStore: Send + Sync {
-    /// Keeps a search (already stripped of personal data); returns its id for click tracking.
+    /// Keeps a search (already stripped of personal data) under `id`, a random number the
+    /// results page already handed out for click tracking.
     async fn log_search(
         &self,
+        id: i64,
         query: &str,
         locale: Locale,
         results: i64,
         at: DateTime<Utc>,
-    ) -> Result<i64, StoreError>;
+    ) -> Result<(), StoreError>;
     /// Notes which result a search led to; only the first click of a search counts.
     async fn log_click(&self, search_id: i64, slug: &str) -> Result<(), StoreError>;
     /// Counts one view of an article.

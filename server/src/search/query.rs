@@ -44,7 +44,10 @@ fn search(
     concepts: &[Concept],
     required: usize,
 ) -> tantivy::Result<Vec<SearchHit>> {
-    let matching: Vec<Box<dyn Query>> = concepts.iter().map(|c| concept(fields, c)).collect();
+    let matching: Vec<Box<dyn Query>> = concepts
+        .iter()
+        .map(|c| concept(searcher, fields, c))
+        .collect();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
         Occur::Must,
         Box::new(BooleanQuery::union_with_minimum_required_clauses(
@@ -111,10 +114,19 @@ fn search(
     Ok(hits)
 }
 
-/// A concept matches when any of its alternatives does.
-fn concept(fields: &Fields, alternatives: &Concept) -> Box<dyn Query> {
+/// A concept matches when any of its alternatives does. A word the index knows is not a typo,
+/// so its fuzzy alternative (the costliest part of a query) is left out.
+fn concept(searcher: &Searcher, fields: &Fields, alternatives: &Concept) -> Box<dyn Query> {
+    let known = |text: &str| {
+        [fields.title, fields.body].into_iter().any(|f| {
+            searcher
+                .doc_freq(&Term::from_field_text(f, text))
+                .is_ok_and(|n| n > 0)
+        })
+    };
     let options = alternatives
         .iter()
+        .filter(|a| a.fuzzy == 0 || !a.terms.iter().all(|t| known(t)))
         .map(|a| (Occur::Should, alternative(fields, a)))
         .collect();
     Box::new(BooleanQuery::new(options))

@@ -167,7 +167,10 @@ impl ArticleStore for SqliteStore {
     async fn article_labels(&self, slug: &str) -> Result<Option<ArticleLabels>, StoreError> {
         let row = sqlx::query(
             "SELECT c.slug AS category_slug, a.internal,
-                    (SELECT group_concat(tag, ',') FROM article_tags g WHERE g.article_id = a.id) AS tags
+                    (SELECT group_concat(tag, ',') FROM article_tags g WHERE g.article_id = a.id) AS tags,
+                    (SELECT group_concat(slug, ',') FROM
+                        (SELECT o.slug FROM article_related r JOIN articles o ON o.id = r.related_id
+                         WHERE r.article_id = a.id ORDER BY r.position)) AS related
              FROM articles a JOIN kb_categories c ON c.id = a.category_id WHERE a.slug = $1",
         )
         .bind(slug)
@@ -176,7 +179,11 @@ impl ArticleStore for SqliteStore {
         .map_err(db)?;
         row.map(|r| {
             let tags: Option<String> = r.try_get("tags").map_err(db)?;
+            let related: Option<String> = r.try_get("related").map_err(db)?;
             Ok(ArticleLabels {
+                related: related
+                    .map(|t| t.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
                 category_slug: r.try_get("category_slug").map_err(db)?,
                 internal: r.try_get::<i64, _>("internal").map_err(db)? != 0,
                 tags: tags
@@ -235,6 +242,26 @@ impl ArticleStore for SqliteStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?;
+        }
+        sqlx::query("DELETE FROM article_related WHERE article_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        for (position, slug) in d.labels.related.iter().enumerate() {
+            let done = sqlx::query(
+                "INSERT OR IGNORE INTO article_related (article_id, related_id, position)
+                 SELECT $1, id, $3 FROM articles WHERE slug = $2 AND id <> $1",
+            )
+            .bind(id)
+            .bind(slug)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() != 1 {
+                return Ok(EditOutcome::UnknownRelated);
+            }
         }
         let open = sqlx::query(
             "SELECT version, status FROM article_versions

@@ -16,22 +16,25 @@ const RELATED: usize = 4;
 impl KnowledgeStore for SqliteStore {
     async fn log_search(
         &self,
+        id: i64,
         query: &str,
         locale: Locale,
         results: i64,
         at: DateTime<Utc>,
-    ) -> Result<i64, StoreError> {
-        sqlx::query_scalar(
-            "INSERT INTO search_log (query, locale, results, created_at) VALUES ($1, $2, $3, $4)
-             RETURNING id",
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO search_log (id, query, locale, results, created_at)
+             VALUES ($1, $2, $3, $4, $5)",
         )
+        .bind(id)
         .bind(query)
         .bind(locale.code())
         .bind(results)
         .bind(to_ms(at))
-        .fetch_one(self.writer())
+        .execute(self.writer())
         .await
-        .map_err(db)
+        .map_err(db)?;
+        Ok(())
     }
 
     async fn log_click(&self, search_id: i64, slug: &str) -> Result<(), StoreError> {

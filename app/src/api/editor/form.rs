@@ -3,20 +3,39 @@ use crate::i18n::Locale;
 use leptos::prelude::*;
 
 /// What the editor form starts from: the open version if any, else the published text, else
-/// an empty new article (`slug` empty).
+/// a new article (`slug` empty), prefilled from a ticket's article draft when `draft` names one.
 #[server(endpoint = "editor/form")]
 pub async fn get_editor_form(
     slug: String,
     locale: Locale,
+    #[server(default)] draft: Option<i64>,
 ) -> Result<Option<EditorForm>, ServerFnError> {
     use super::super::ssr::{internal, require_signed_in, services};
     use crate::domain::auth::Operation;
     let store = services()?.store;
     require_signed_in(Operation::EditKnowledge).await?;
     if slug.is_empty() {
-        return Ok(Some(EditorForm {
-            locale: locale.code().to_string(),
-            ..Default::default()
+        // A draft made from a resolved ticket starts a new article in its language.
+        let from = match draft {
+            Some(id) => store
+                .article_drafts(500)
+                .await
+                .map_err(internal)?
+                .into_iter()
+                .find(|d| d.id == id),
+            None => None,
+        };
+        return Ok(Some(match from {
+            Some(d) => EditorForm {
+                locale: d.locale.code().to_string(),
+                title: d.title,
+                body_md: d.body_md,
+                ..Default::default()
+            },
+            None => EditorForm {
+                locale: locale.code().to_string(),
+                ..Default::default()
+            },
         }));
     }
     let Some(labels) = store.article_labels(&slug).await.map_err(internal)? else {
@@ -41,6 +60,7 @@ pub async fn get_editor_form(
         category_slug: labels.category_slug,
         internal: labels.internal,
         tags: labels.tags.join(", "),
+        related: labels.related.join(", "),
         title: text
             .as_ref()
             .map(|t| t.info.title.clone())

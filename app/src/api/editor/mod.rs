@@ -54,6 +54,9 @@ fn outcome(o: crate::ports::EditOutcome) -> Result<(), leptos::prelude::ServerFn
         EditOutcome::UnknownCategory => Err(super::ssr::bad_request(
             super::ssr::request_locale().strings().editor.p_category,
         )),
+        EditOutcome::UnknownRelated => Err(super::ssr::bad_request(
+            super::ssr::request_locale().strings().editor.p_related,
+        )),
     }
 }
 

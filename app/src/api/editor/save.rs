@@ -16,6 +16,9 @@ pub struct ArticleForm {
     pub internal: Option<String>,
     #[serde(default)]
     pub tags: String,
+    /// Related articles' slugs, comma-separated.
+    #[serde(default)]
+    pub related: String,
     pub title: String,
     #[serde(default)]
     pub summary: String,
@@ -47,6 +50,17 @@ pub async fn save_article(form: ArticleForm) -> Result<String, ServerFnError> {
         category_slug: form.category,
         internal: form.internal.is_some(),
         tags,
+        related: form
+            .related
+            .split([',', '，', ' '])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .fold(Vec::new(), |mut list: Vec<String>, r| {
+                if !list.iter().any(|x| x == r) {
+                    list.push(r.to_string());
+                }
+                list
+            }),
     };
     let changed_labels = existing.as_ref() != Some(&labels);
     let done = services

@@ -49,16 +49,18 @@ pub async fn search_articles(
         hits = services.search.search(everywhere).await.map_err(internal)?;
     }
     let found = i64::try_from(hits.len()).unwrap_or(i64::MAX);
-    let query_id = match services
-        .store
-        .log_search(&loggable_query(&query), locale, found, chrono::Utc::now())
-        .await
-    {
-        Ok(id) => Some(id),
-        Err(err) => {
+    // Analytics must not slow the answer down: the durable write happens after it is sent.
+    let query_id = i64::from_str_radix(&super::super::ssr::random_token()[..15], 16).unwrap_or(1);
+    let store = services.store.clone();
+    let logged = loggable_query(&query);
+    tokio::spawn(async move {
+        let at = chrono::Utc::now();
+        if let Err(err) = store.log_search(query_id, &logged, locale, found, at).await {
             tracing::warn!("search not logged: {err}");
-            None
         }
-    };
-    Ok(SearchResults { hits, query_id })
+    });
+    Ok(SearchResults {
+        hits,
+        query_id: Some(query_id),
+    })
 }

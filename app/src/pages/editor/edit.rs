@@ -25,10 +25,16 @@ pub fn EditorPage() -> impl IntoView {
                 .get("lang")
                 .and_then(|l| Locale::parse(&l))
                 .unwrap_or(i18n.locale());
-            (q.get("slug").unwrap_or_default(), lang, i18n.locale())
+            let draft = q.get("draft").and_then(|d| d.parse::<i64>().ok());
+            (
+                q.get("slug").unwrap_or_default(),
+                lang,
+                i18n.locale(),
+                draft,
+            )
         },
-        |(slug, lang, locale)| async move {
-            let form = get_editor_form(slug, lang).await?;
+        |(slug, lang, locale, draft)| async move {
+            let form = get_editor_form(slug, lang, draft).await?;
             let categories = list_categories(locale).await?;
             Ok::<_, ServerFnError>(form.map(|f| (f, categories)))
         },
@@ -148,6 +154,11 @@ fn Editor(f: EditorForm, categories: Vec<KbCategory>) -> impl IntoView {
                 <p class="hint">{e.field_tags_hint}</p>
             </div>
             <div class="field">
+                <label for="ed-related">{e.field_related}</label>
+                <input id="ed-related" name="form[related]" value=f.related.clone() aria-describedby="ed-related-hint" />
+                <p class="hint" id="ed-related-hint">{e.field_related_hint}</p>
+            </div>
+            <div class="field">
                 <label for="ed-title">{e.field_title}</label>
                 <input id="ed-title" name="form[title]" required maxlength="200" value=f.title.clone() />
             </div>
@@ -188,7 +199,7 @@ fn Workflow(slug: String, locale: String) -> impl IntoView {
         move || submit.version().get(),
         move |_| {
             let slug = slug.clone();
-            async move { get_editor_form(slug, lang).await }
+            async move { get_editor_form(slug, lang, None).await }
         },
     );
     let error = move || match submit.value().get() {

@@ -201,7 +201,7 @@ fn Feedback(slug: Signal<String>, lang: Signal<Locale>) -> impl IntoView {
                 let list = if comments.is_empty() {
                     view! { <p>{e.feedback_none}</p> }.into_any()
                 } else {
-                    comments
+                    let items = comments
                         .into_iter()
                         .map(|c| view! {
                             <li>
@@ -210,8 +210,8 @@ fn Feedback(slug: Signal<String>, lang: Signal<Locale>) -> impl IntoView {
                                 <p class="event-body">{c.comment}</p>
                             </li>
                         })
-                        .collect_view()
-                        .into_any()
+                        .collect_view();
+                    view! { <ul class="plain-list">{items}</ul> }.into_any()
                 };
                 view! {
                     <section class="reader-feedback" aria-labelledby="feedback-heading">
@@ -220,7 +220,7 @@ fn Feedback(slug: Signal<String>, lang: Signal<Locale>) -> impl IntoView {
                             {s.kb.views} ": " {extras.views} " · " {e.feedback_helped} ": " {extras.helpful}
                             " · " {e.feedback_not_helped} ": " {extras.not_helpful}
                         </p>
-                        <ul class="plain-list">{list}</ul>
+                        {list}
                     </section>
                 }
                     .into_any()
