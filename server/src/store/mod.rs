@@ -1,6 +1,7 @@
 //! Storage: opening the database, migrations, and the SQLite implementation of the store port.
 
 mod accounts;
+mod article_rows;
 mod articles;
 mod audit;
 mod canned;
