@@ -82,7 +82,7 @@ fn Filters() -> impl IntoView {
                 };
                 view! {
                     <form class="search-filters" action="/search" method="get">
-                        <input type="hidden" name="q" value=current("q") />
+                        <input type="hidden" name="q" value=move || query.read().get("q").unwrap_or_default() />
                         <label for="filter-lang">{s.kb.filter_language}</label>
                         <select id="filter-lang" name="lang">
                             {lang_option("", s.kb.filter_mine)}
