@@ -1,7 +1,7 @@
 //! Writing, reviewing and publishing articles in SQLite.
 
 use super::article_rows::{editor_list, status_of, version_info, VERSION_COLUMNS};
-use super::rows::locale_of;
+use super::rows::{comma_list, locale_of};
 use super::{db, to_ms, write_tx, SqliteStore};
 use app::domain::kb_editor::{EditorArticle, VersionInfo, VersionText};
 use app::domain::review::VersionStatus;
@@ -72,17 +72,11 @@ impl ArticleStore for SqliteStore {
         .await
         .map_err(db)?;
         row.map(|r| {
-            let tags: Option<String> = r.try_get("tags").map_err(db)?;
-            let related: Option<String> = r.try_get("related").map_err(db)?;
             Ok(ArticleLabels {
-                related: related
-                    .map(|t| t.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                related: comma_list(&r, "related")?,
                 category_slug: r.try_get("category_slug").map_err(db)?,
                 internal: r.try_get::<i64, _>("internal").map_err(db)? != 0,
-                tags: tags
-                    .map(|t| t.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                tags: comma_list(&r, "tags")?,
             })
         })
         .transpose()

@@ -1,6 +1,6 @@
 //! Knowledge-base reads for the search index: every published text with what it is found by.
 
-use super::rows::locale_of;
+use super::rows::{comma_list, locale_of};
 use super::{db, SqliteStore};
 use app::domain::kb::synonym_terms;
 use app::i18n::Locale;
@@ -44,16 +44,13 @@ impl SqliteStore {
         rows.iter()
             .map(|r| {
                 let locale: String = r.try_get("locale").map_err(db)?;
-                let tags: Option<String> = r.try_get("tags").map_err(db)?;
                 Ok(SearchDoc {
                     slug: r.try_get("slug").map_err(db)?,
                     lang: locale_of(&locale)?,
                     title: r.try_get("title").map_err(db)?,
                     summary: r.try_get("summary").map_err(db)?,
                     body_md: r.try_get("body_md").map_err(db)?,
-                    tags: tags
-                        .map(|t| t.split(',').map(str::to_string).collect())
-                        .unwrap_or_default(),
+                    tags: comma_list(r, "tags")?,
                     categories: lineage(&parents, r.try_get("category_id").map_err(db)?),
                     internal: r.try_get::<i64, _>("internal").map_err(db)? != 0,
                 })

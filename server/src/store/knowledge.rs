@@ -1,6 +1,6 @@
 //! Knowledge-base analytics, feedback and synonyms in SQLite.
 
-use super::rows::pick_translations;
+use super::rows::{comma_list, pick_translations};
 use super::{db, from_ms, to_ms, write_tx, SqliteStore};
 use app::domain::kb::{synonym_terms, ArticleExtras, QueryStat, SearchInsights};
 use app::i18n::Locale;
@@ -95,7 +95,6 @@ impl KnowledgeStore for SqliteStore {
             return Ok(ArticleExtras::default());
         };
         let id: i64 = row.try_get("id").map_err(db)?;
-        let tags: Option<String> = row.try_get("tags").map_err(db)?;
         // Chosen links first, then articles sharing tags, then the same category.
         let related = sqlx::query(
             "SELECT a.id, a.slug, t.locale, t.title, t.summary
@@ -122,9 +121,7 @@ impl KnowledgeStore for SqliteStore {
             views: row.try_get("views").map_err(db)?,
             helpful: row.try_get("yes").map_err(db)?,
             not_helpful: row.try_get("no").map_err(db)?,
-            tags: tags
-                .map(|t| t.split(',').map(str::to_string).collect())
-                .unwrap_or_default(),
+            tags: comma_list(&row, "tags")?,
             related,
         })
     }

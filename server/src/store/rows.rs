@@ -18,6 +18,14 @@ pub(super) fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, Store
     T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
 }
 
+/// A `group_concat(…, ',')` column back as a list; `NULL` (no rows) is an empty list.
+pub(super) fn comma_list(row: &SqliteRow, column: &str) -> Result<Vec<String>, StoreError> {
+    let joined: Option<String> = row.try_get(column).map_err(db)?;
+    Ok(joined
+        .map(|t| t.split(',').map(str::to_string).collect())
+        .unwrap_or_default())
+}
+
 /// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
 pub(super) fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
