@@ -9,9 +9,11 @@ use crate::pages::{
     canned::CannedPage,
     complaints::ComplaintsPage,
     console::ConsolePage,
-    diagnosis::DiagnosisPage,
+    diagnosis::{DiagnosisPage, FlowIntroPage},
+    diagnosis_run::FlowRunPage,
     drafts::DraftsPage,
     editor::{EditorHomePage, EditorPage, HistoryPage, ReviewPage},
+    flows::{FlowEditorPage, FlowListPage, FlowStatsPage},
     home::HomePage,
     kb::KbIndexPage,
     kb_category::KbCategoryPage,
@@ -118,6 +120,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/articles/:slug") view=ArticlePage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/diagnosis") view=DiagnosisPage ssr=SsrMode::Async />
+                    <Route path=path!("/diagnosis/:slug") view=FlowIntroPage ssr=SsrMode::Async />
+                    <Route path=path!("/diagnosis/run/:token") view=FlowRunPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/flows") view=FlowListPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/flows/edit") view=FlowEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/flows/stats") view=FlowStatsPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async />
                     <Route path=path!("/tickets/:number/rate") view=RatePage ssr=SsrMode::Async />

@@ -173,6 +173,58 @@ pub async fn import_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Re
     Ok(())
 }
 
+/// Writes every live flow as `<slug>.json`.
+pub async fn export_flows(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+    use app::domain::flow::{FlowFile, SCHEMA};
+    use app::ports::FlowStore;
+    std::fs::create_dir_all(dir)?;
+    let mut count = 0;
+    for summary in store.flows(false).await? {
+        let Some(flow) = store.live_flow(&summary.slug).await? else {
+            continue;
+        };
+        let file = FlowFile {
+            schema: SCHEMA.into(),
+            slug: flow.slug.clone(),
+            graph: flow.graph,
+        };
+        let text = crate::flow_files::format_flow(&file)?;
+        std::fs::write(dir.join(format!("{}.json", flow.slug)), text)?;
+        count += 1;
+    }
+    println!("exported {count} flows to {}", dir.display());
+    Ok(())
+}
+
+/// Publishes a folder of flow files; any problem refuses the whole folder, listing each.
+pub async fn import_flows(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+    use app::ports::FlowStore;
+    let files = match crate::flow_files::read_folder(dir) {
+        Ok(files) => files,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            bail!("nothing imported: {} problems", problems.len());
+        }
+    };
+    let missing = crate::flow_files::missing_articles(store, &files).await?;
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!("{p}");
+        }
+        bail!("nothing imported: {} problems", missing.len());
+    }
+    let changed = store.import_flows(&files, None, chrono::Utc::now()).await?;
+    let detail = format!(
+        "{changed} flows published, {} unchanged",
+        files.len() - changed
+    );
+    append_cli_audit(store, "flow.import", &dir.display().to_string(), &detail).await?;
+    println!("imported from {}: {detail}", dir.display());
+    Ok(())
+}
+
 /// Appends an audit record for something done from the command line.
 async fn append_cli_audit(
     store: &SqliteStore,

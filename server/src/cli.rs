@@ -1,5 +1,5 @@
 //! The admin command line: `serve` (the default), `migrate`, `seed-demo`, `admin create`,
-//! `admin token`, `admin revoke-token`, `audit verify`, `kb export`, `kb import`.
+//! `admin token`, `admin revoke-token`, `audit verify`, `kb export`, `kb import`, `flows export`, `flows import`.
 
 use crate::config::Config;
 use crate::store::SqliteStore;
@@ -41,6 +41,19 @@ pub enum Command {
     /// Move the knowledge base in and out as Markdown files (for git).
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Move diagnosis flows in and out as JSON files (for git).
+    #[command(subcommand)]
+    Flows(FlowsCommand),
+}
+
+/// Diagnosis-flow file commands.
+#[derive(Subcommand, Debug)]
+pub enum FlowsCommand {
+    /// Write every live flow as `<slug>.json` (schema helpdesk-flow/1) into a folder.
+    Export { dir: std::path::PathBuf },
+    /// Publish the flows of a folder as new versions (unchanged ones are skipped); any problem
+    /// in any file refuses the whole folder, naming file, node and reason.
+    Import { dir: std::path::PathBuf },
 }
 
 /// Knowledge-base file commands.
@@ -162,6 +175,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Kb(KbCommand::Import { dir }) => {
             let store = open_store(&config).await?;
             crate::admin::import_kb(&store, &dir).await
+        }
+        Command::Flows(FlowsCommand::Export { dir }) => {
+            let store = open_store(&config).await?;
+            crate::admin::export_flows(&store, &dir).await
+        }
+        Command::Flows(FlowsCommand::Import { dir }) => {
+            let store = open_store(&config).await?;
+            crate::admin::import_flows(&store, &dir).await
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod files;
+pub mod flow_files;
 pub mod jobs;
 pub mod kb_files;
 pub mod mail;

@@ -73,7 +73,10 @@ pub fn SearchBox(#[prop(into)] id: String, #[prop(optional, into)] value: String
                     (!list.is_empty()).then(|| {
                         let items = list
                             .into_iter()
-                            .map(|h| view! { <li><a href=format!("/articles/{}", h.slug)>{h.title}</a></li> })
+                            .map(|h| {
+                                let href = h.href();
+                                view! { <li><a href=href>{h.title}</a></li> }
+                            })
                             .collect_view();
                         view! {
                             <p class="visually-hidden">{i18n.t(|s| s.kb.suggestions)}</p>

@@ -66,6 +66,24 @@ pub struct SearchHit {
     pub snippet: Vec<SnippetPart>,
 }
 
+/// Search hits under this prefix are diagnosis flows (`/diagnosis/<slug>`), not articles.
+pub const FLOW_PREFIX: &str = "flow:";
+
+impl SearchHit {
+    /// Where the hit leads: an article or a diagnosis flow.
+    pub fn href(&self) -> String {
+        match self.slug.strip_prefix(FLOW_PREFIX) {
+            Some(flow) => format!("/diagnosis/{flow}"),
+            None => format!("/articles/{}", self.slug),
+        }
+    }
+
+    /// Whether the hit is a diagnosis flow.
+    pub fn is_flow(&self) -> bool {
+        self.slug.starts_with(FLOW_PREFIX)
+    }
+}
+
 /// A page of search results; `query_id` ties clicks on results to the logged query.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchResults {

@@ -42,7 +42,7 @@ pub(super) static STRINGS: Strings = Strings {
     article_not_solved: "Still not solved? Open a ticket and we will take it from here.",
     loading: "Loading…",
     diag_title: "Self-diagnosis",
-    diag_intro: "Guided troubleshooting flows are being prepared. Meanwhile, the knowledge base covers the same checks step by step.",
+    diag_intro: "Answer one question at a time and we walk you to the fix. If it is not fixed, the ticket you open already says what you tried.",
     staff_title: "Staff",
     staff_intro: "The ticket queue for agents; staff roles and the audit trail for administrators.",
     my_tickets_title: "My tickets",
@@ -120,4 +120,5 @@ pub(super) static STRINGS: Strings = Strings {
     care: &super::care::EN,
     kb: &super::kb::EN,
     editor: &super::editor::EN,
+    flows: &super::flows::EN,
 };

@@ -4,6 +4,7 @@ mod account;
 mod care;
 mod editor;
 mod en;
+mod flows;
 mod kb;
 mod work;
 mod zh;
@@ -11,6 +12,7 @@ mod zh;
 pub use account::AccountStrings;
 pub use care::CareStrings;
 pub use editor::EditorStrings;
+pub use flows::FlowStrings;
 pub use kb::KbStrings;
 pub use work::WorkStrings;
 
@@ -217,6 +219,7 @@ pub struct Strings {
     pub care: &'static CareStrings,
     pub kb: &'static KbStrings,
     pub editor: &'static EditorStrings,
+    pub flows: &'static FlowStrings,
 }
 
 impl Strings {

@@ -42,7 +42,7 @@ pub(super) static STRINGS: Strings = Strings {
     article_not_solved: "问题仍未解决？提交工单，由我们接手处理。",
     loading: "加载中…",
     diag_title: "自助诊断",
-    diag_intro: "引导式排障流程正在准备中。在此之前，知识库中的文章已分步介绍了相同的检查方法。",
+    diag_intro: "一次回答一个问题，一步步找到解决办法。如果仍未解决，提交的工单会自动附上您已尝试的步骤。",
     staff_title: "员工入口",
     staff_intro: "工程师在此处理工单队列；管理员在此管理员工角色和审计记录。",
     my_tickets_title: "我的工单",
@@ -120,4 +120,5 @@ pub(super) static STRINGS: Strings = Strings {
     care: &super::care::ZH,
     kb: &super::kb::ZH,
     editor: &super::editor::ZH,
+    flows: &super::flows::ZH,
 };

@@ -119,6 +119,8 @@ fn Hits(found: SearchResults) -> impl IntoView {
         .map(|hit: SearchHit| {
             let other = Locale::parse(&hit.lang).filter(|l| *l != locale);
             let lang_tag = Locale::parse(&hit.lang).unwrap_or_default().tag();
+            let flow = hit.is_flow();
+            let href = if flow { hit.href() } else { format!("{}{from}", hit.href()) };
             let snippet = hit
                 .snippet
                 .into_iter()
@@ -132,7 +134,8 @@ fn Hits(found: SearchResults) -> impl IntoView {
                 .collect_view();
             view! {
                 <li lang=lang_tag>
-                    <a href=format!("/articles/{}{from}", hit.slug)>{hit.title}</a>
+                    <a href=href>{hit.title}</a>
+                    {flow.then(|| view! { " " <span class="badge badge-flow">{s.flows.badge}</span> })}
                     {other.map(|l| view! { " " <span class="badge" lang=locale.tag()>{s.kb.language(l.code())}</span> })}
                     <p class="snippet">{snippet}</p>
                 </li>

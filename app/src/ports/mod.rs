@@ -5,6 +5,7 @@ mod accounts;
 mod articles;
 mod care;
 mod files;
+mod flows;
 mod integrations;
 mod knowledge;
 mod search;
@@ -15,6 +16,7 @@ pub use accounts::*;
 pub use articles::*;
 pub use care::*;
 pub use files::*;
+pub use flows::*;
 pub use integrations::*;
 pub use knowledge::*;
 pub use search::*;
@@ -94,6 +96,7 @@ pub trait Store:
     + AuditStore
     + TicketStore
     + FileStore
+    + FlowStore
     + CareStore
     + CannedStore
     + DraftStore

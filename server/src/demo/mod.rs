@@ -17,7 +17,7 @@ macro_rules! articles {
 }
 
 /// `(slug, Chinese source, English source)` in display order.
-const ARTICLES: &[(&str, &str, &str)] = articles!(
+pub(crate) const ARTICLES: &[(&str, &str, &str)] = articles!(
     "power-check",
     "memory-reseat",
     "disk-check",
@@ -64,8 +64,53 @@ const ARTICLES: &[(&str, &str, &str)] = articles!(
     "new-starter",
 );
 
-/// Loads the demo content in one transaction, unless the knowledge base already has articles.
+/// The shipped diagnosis flows, `(slug, JSON)`, from the same chapter.
+pub const FLOWS: &[(&str, &str)] = &[
+    (
+        "computer-wont-start",
+        include_str!("../../demo/flows/computer-wont-start.json"),
+    ),
+    (
+        "program-fails-or-slow",
+        include_str!("../../demo/flows/program-fails-or-slow.json"),
+    ),
+    (
+        "cannot-get-online",
+        include_str!("../../demo/flows/cannot-get-online.json"),
+    ),
+];
+
+/// Loads the demo content: articles (unless the knowledge base has some), then the shipped
+/// flows (unless there are flows).
 pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
+    let articles = seed_articles(store).await?;
+    let flows = seed_flows(store).await?;
+    Ok(format!("{articles}; {flows}"))
+}
+
+/// Publishes the shipped flows when there are none yet.
+async fn seed_flows(store: &SqliteStore) -> anyhow::Result<String> {
+    use app::ports::FlowStore;
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM flows")
+        .fetch_one(store.pool())
+        .await?;
+    if existing > 0 {
+        return Ok(format!(
+            "demo flows skipped: {existing} flows already exist"
+        ));
+    }
+    let mut files = Vec::new();
+    for (slug, json) in FLOWS {
+        let file = app::domain::flow_check::parse_file(json)
+            .map_err(|p| anyhow::anyhow!("demo flow {slug} is invalid: {p:?}"))?;
+        files.push(file);
+    }
+    let count = store.import_flows(&files, None, chrono::Utc::now()).await?;
+    Ok(format!("{count} demo flows published"))
+}
+
+/// Loads the demo articles in one transaction, unless the knowledge base already has some.
+async fn seed_articles(store: &SqliteStore) -> anyhow::Result<String> {
     let pool = store.pool();
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
         .fetch_one(pool)

@@ -2,7 +2,8 @@
 
 use super::rows::{comma_list, locale_of};
 use super::{db, SqliteStore};
-use app::domain::kb::synonym_terms;
+use app::domain::flow::FlowGraph;
+use app::domain::kb::{synonym_terms, FLOW_PREFIX};
 use app::i18n::Locale;
 use app::ports::StoreError;
 use sqlx::Row;
@@ -23,8 +24,55 @@ pub struct SearchDoc {
 }
 
 impl SqliteStore {
-    /// Published texts to index: all of them, or those of one article.
+    /// Published texts to index: all of them, or those of one article or flow (`flow:<slug>`).
     pub async fn search_docs(&self, slug: Option<&str>) -> Result<Vec<SearchDoc>, StoreError> {
+        match slug.map(|s| s.strip_prefix(FLOW_PREFIX)) {
+            Some(Some(flow)) => return self.flow_docs(Some(flow)).await,
+            Some(None) => {}
+            None => {
+                let mut docs = self.article_docs(None).await?;
+                docs.extend(self.flow_docs(None).await?);
+                return Ok(docs);
+            }
+        }
+        self.article_docs(slug).await
+    }
+
+    /// Live diagnosis flows as documents under `flow:<slug>`: title, summary and every screen.
+    async fn flow_docs(&self, slug: Option<&str>) -> Result<Vec<SearchDoc>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT f.slug, v.graph_json FROM flows f
+             JOIN flow_versions v ON v.flow_id = f.id AND v.status = 'published'
+             WHERE $1 IS NULL OR f.slug = $1",
+        )
+        .bind(slug)
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        let mut docs = Vec::new();
+        for r in &rows {
+            let slug: String = r.try_get("slug").map_err(db)?;
+            let json: String = r.try_get("graph_json").map_err(db)?;
+            let graph: FlowGraph =
+                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            for lang in Locale::ALL {
+                let body: Vec<&str> = graph.nodes.iter().map(|n| n.text.get(lang)).collect();
+                docs.push(SearchDoc {
+                    slug: format!("{FLOW_PREFIX}{slug}"),
+                    lang,
+                    title: graph.title.get(lang).to_string(),
+                    summary: graph.summary.get(lang).to_string(),
+                    body_md: body.join("\n\n"),
+                    tags: Vec::new(),
+                    categories: vec![graph.category.clone()],
+                    internal: false,
+                });
+            }
+        }
+        Ok(docs)
+    }
+
+    async fn article_docs(&self, slug: Option<&str>) -> Result<Vec<SearchDoc>, StoreError> {
         let parents = self.category_parents().await?;
         let rows = sqlx::query(
             "SELECT a.id, a.slug, a.internal, c.id AS category_id, t.locale, t.title, t.summary,
@@ -75,7 +123,13 @@ impl SqliteStore {
         let latest: i64 = row.try_get("latest").map_err(db)?;
         let tags: i64 = row.try_get("tags").map_err(db)?;
         let placing: i64 = row.try_get("placing").map_err(db)?;
-        Ok(format!("{n}:{versions}:{latest}:{tags}:{placing}"))
+        let flows: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(SUM(id), 0) FROM flow_versions WHERE status = 'published'",
+        )
+        .fetch_one(self.pool())
+        .await
+        .map_err(db)?;
+        Ok(format!("{n}:{versions}:{latest}:{tags}:{placing}:{flows}"))
     }
 
     /// Synonym groups, lower-case.

@@ -8,6 +8,8 @@ mod canned;
 mod care;
 mod drafts;
 mod files;
+mod flow_rows;
+mod flows;
 mod integrations;
 mod kb;
 mod kb_import;

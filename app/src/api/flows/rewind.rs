@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+/// Goes one screen back (or to the start when `restart`); a finished run opens again.
+/// `answered` is how many answers the page showed, so a stale page cannot rewind twice.
+#[server(endpoint = "flows/rewind")]
+pub async fn rewind_run(
+    token: String,
+    answered: usize,
+    restart: bool,
+) -> Result<(), ServerFnError> {
+    use super::super::ssr::{internal, services};
+    use crate::domain::flow_run::{current, AnswerError, RunStatus};
+    let run = super::load_run(&token).await?;
+    if run.path.len() != answered {
+        return super::view::refuse(&token, AnswerError::NotCurrent);
+    }
+    let keep = if restart {
+        0
+    } else {
+        answered.saturating_sub(1)
+    };
+    let path = run.path[..keep].to_vec();
+    let here = current(&run.flow.graph, &path)
+        .map(|n| n.id.clone())
+        .unwrap_or_default();
+    let saved = services()?
+        .store
+        .save_run(
+            run.id,
+            answered,
+            &path,
+            &here,
+            RunStatus::Active,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(internal)?;
+    if !saved {
+        return super::view::refuse(&token, AnswerError::NotCurrent);
+    }
+    super::view::back_to_run(&token, None);
+    Ok(())
+}

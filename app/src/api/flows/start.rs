@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+/// Starts a run on a flow's live version (or, for editors, a preview of its draft) and returns
+/// the token of its link. A plain form post is sent on to the run's page.
+#[server(endpoint = "flows/start")]
+pub async fn start_flow(slug: String, preview: bool) -> Result<String, ServerFnError> {
+    use super::super::ssr::{internal, random_token, request_locale, services, token_hash, viewer};
+    use crate::domain::auth::{may, Operation};
+    use crate::domain::flow_run::start_status;
+    use crate::ports::RunInsert;
+    let services = services()?;
+    let who = viewer().await?;
+    if preview && !may(who.as_ref(), Operation::EditKnowledge) {
+        super::super::ssr::require_signed_in(Operation::EditKnowledge).await?;
+    }
+    let flow = if preview {
+        services.store.flow_draft(&slug).await
+    } else {
+        services.store.live_flow(&slug).await
+    }
+    .map_err(internal)?
+    .ok_or_else(|| super::not_found(request_locale().strings().flows.flow_missing))?;
+    let token = random_token();
+    services
+        .store
+        .start_run(RunInsert {
+            token_hash: token_hash(&token),
+            version_id: flow.version_id,
+            user_id: who.map(|v| v.id),
+            preview,
+            status: start_status(&flow.graph),
+            start: flow.graph.start.clone(),
+            at: chrono::Utc::now(),
+        })
+        .await
+        .map_err(internal)?;
+    if super::super::ssr::is_plain_form_post() {
+        leptos_axum::redirect(&super::run_path(&token));
+    }
+    Ok(token)
+}
