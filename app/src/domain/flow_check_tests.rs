@@ -156,7 +156,7 @@ fn limits_and_priorities_are_checked() {
 #[test]
 fn import_refuses_bad_json_wrong_schema_and_bad_slugs() {
     assert!(matches!(
-        parse_file("{").unwrap_err()[0].kind,
+        parse_file("{").expect_err("refused")[0].kind,
         ProblemKind::Malformed(_)
     ));
     let g = graph(vec![question("q", &["e"]), escalate("e")]);
@@ -169,7 +169,7 @@ fn import_refuses_bad_json_wrong_schema_and_bad_slugs() {
     assert!(parse_file(&json).is_ok());
     file.schema = "other/9".into();
     file.slug = "Not OK".into();
-    let problems = parse_file(&serde_json::to_string(&file).expect("writes")).unwrap_err();
+    let problems = parse_file(&serde_json::to_string(&file).expect("writes")).expect_err("refused");
     assert_eq!(problems.len(), 2, "{problems:?}");
 }
 

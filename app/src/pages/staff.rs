@@ -47,7 +47,7 @@ fn StaffHome(v: Viewer) -> impl IntoView {
         <p>{move || a().signed_in_as} " " <strong>{v.display_name.clone()}</strong> " (" {roles} ")"</p>
         {may(Some(&v), Operation::ReadAudit).then(|| view! { <p><a class="button" href="/staff/audit">{move || a().audit_title}</a></p> })}
         {may(Some(&v), Operation::ManageSettings).then(|| view! { <p><a class="button" href="/staff/settings">{move || i18n.locale().strings().work.settings_title}</a></p> })}
-        {may(Some(&v), Operation::EditKnowledge).then(|| view! { <p><a class="button button-primary" href="/staff/kb">{move || i18n.locale().strings().editor.title}</a> " " <a class="button" href="/staff/search">{move || i18n.locale().strings().kb.insights_title}</a></p> })}
+        {may(Some(&v), Operation::EditKnowledge).then(|| view! { <p><a class="button button-primary" href="/staff/kb">{move || i18n.locale().strings().editor.title}</a> " " <a class="button" href="/staff/search">{move || i18n.locale().strings().kb.insights_title}</a> " " <a class="button" href="/staff/flows">{move || i18n.locale().strings().flows.staff_title}</a></p> })}
         {may(Some(&v), Operation::HandleComplaints).then(|| view! { <p><a class="button" href="/staff/complaints">{move || i18n.locale().strings().care.complaints_title}</a></p> })}
         {may(Some(&v), Operation::WorkTickets).then(|| view! {
             <p><a class="button button-primary" href="/console">{move || i18n.locale().strings().work.console_title}</a>

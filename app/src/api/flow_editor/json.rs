@@ -9,11 +9,16 @@ pub async fn replace_flow_json(slug: String, json: String) -> Result<(), ServerF
     use crate::domain::flow_check::parse_file;
     let editor = require_signed_in(Operation::EditKnowledge).await?;
     super::editable(&slug).await?;
-    let file = parse_file(&json).map_err(|problems| super::refused(&problems))?;
-    let problems = super::problems_of(&file.graph).await?;
-    if !problems.is_empty() {
-        return Err(super::refused(&problems));
+    let parsed = parse_file(&json);
+    let mut problems = parsed.as_ref().err().cloned().unwrap_or_default();
+    // Readable but invalid files get their missing articles listed too: every problem at once.
+    if let Ok(raw) = serde_json::from_str::<crate::domain::flow::FlowFile>(&json) {
+        problems.extend(super::article_problems(&raw.graph).await?);
     }
+    let file = match parsed {
+        Ok(file) if problems.is_empty() => file,
+        _ => return Err(super::refused(&problems)),
+    };
     super::save_draft(&slug, &file.graph, editor.id).await?;
     super::back_to_editor(&slug);
     Ok(())

@@ -62,10 +62,20 @@ async fn editable(
 async fn problems_of(
     graph: &crate::domain::flow::FlowGraph,
 ) -> Result<Vec<crate::domain::flow_check::Problem>, leptos::prelude::ServerFnError> {
+    let mut problems = crate::domain::flow_check::validate(graph);
+    problems.extend(article_problems(graph).await?);
+    Ok(problems)
+}
+
+/// Linked articles that do not exist (or are not public).
+#[cfg(feature = "ssr")]
+async fn article_problems(
+    graph: &crate::domain::flow::FlowGraph,
+) -> Result<Vec<crate::domain::flow_check::Problem>, leptos::prelude::ServerFnError> {
     use super::ssr::{internal, services};
     use crate::domain::flow::NodeKind;
-    use crate::domain::flow_check::{validate, Problem, ProblemKind};
-    let mut problems = validate(graph);
+    use crate::domain::flow_check::{Problem, ProblemKind};
+    let mut problems = Vec::new();
     let store = services()?.store;
     for node in &graph.nodes {
         if let NodeKind::Solution { articles, .. } = &node.kind {
