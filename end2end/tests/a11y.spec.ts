@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { open, test } from './support';
 
 const pages = [
-  '/', '/kb', '/kb/hardware', '/kb/printers', '/articles/blue-screen', '/search?q=网络', '/search?q=打印机脱机&lang=all&category=hardware', '/diagnosis',
+  '/', '/kb', '/kb/hardware', '/kb/printers', '/articles/blue-screen', '/search?q=网络', '/search?q=打印机脱机&lang=all&category=hardware', '/diagnosis', '/diagnosis/computer-wont-start',
   '/tickets', '/tickets/new', '/staff', '/login', '/register', '/forgot', '/account',
   '/no/such/page',
 ];

@@ -152,8 +152,8 @@ pub fn validate(graph: &FlowGraph) -> Vec<Problem> {
     }
     let exits = reaches_exit(graph, &edges);
     for (i, node) in graph.nodes.iter().enumerate() {
-        // A dead end is already "no way forward"; name only the loops.
-        let dead_end = node.targets().iter().all(|t| t.is_empty());
+        // A node whose ways forward all lead nowhere is already named for that; name loops only.
+        let dead_end = edges[i].is_empty();
         if !exits[i] && !dead_end && depth[i].is_some() {
             problems.push(Problem::at(&node.id, ProblemKind::NoExit));
         }

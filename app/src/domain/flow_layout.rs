@@ -94,10 +94,13 @@ pub fn layout(graph: &FlowGraph) -> Layout {
     for (i, targets) in edges.iter().enumerate() {
         for &j in targets {
             let (a, b) = (&boxes[i], &boxes[j]);
+            let back = column(j) <= column(i);
+            // A loop enters its target from the right, so it bends round instead of crossing.
+            let to_x = if back { b.x + BOX_W } else { b.x };
             lines.push(EdgeLine {
                 from: (a.x + BOX_W, a.y + BOX_H / 2),
-                to: (b.x, b.y + BOX_H / 2),
-                back: column(j) <= column(i),
+                to: (to_x, b.y + BOX_H / 2),
+                back,
             });
         }
     }

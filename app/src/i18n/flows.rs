@@ -109,6 +109,7 @@ pub struct FlowStrings {
     pub dropped: &'static str,
     pub no_runs: &'static str,
     pub whole_flow: &'static str,
+    pub colon: &'static str,
     p: [&'static str; 24],
 }
 
@@ -142,7 +143,7 @@ impl FlowStrings {
             Malformed(m) => self.p[21].replace("{why}", m),
         };
         match &problem.node {
-            Some(node) => format!("{}: {text}", self.node_label(node)),
+            Some(node) => format!("{}{}{text}", self.node_label(node), self.colon),
             None => text,
         }
     }
@@ -292,6 +293,7 @@ pub const ZH: FlowStrings = FlowStrings {
     dropped: "在此离开",
     no_runs: "这段时间没有自查记录。",
     whole_flow: "整个流程",
+    colon: "：",
     p: [
         "流程没有任何节点。",
         "节点太多（最多 {max} 个）。",
@@ -426,6 +428,7 @@ pub const EN: FlowStrings = FlowStrings {
     dropped: "Left here",
     no_runs: "No checks were run in this period.",
     whole_flow: "Whole flow",
+    colon: ": ",
     p: [
         "The flow has no nodes.",
         "Too many nodes (at most {max}).",

@@ -102,21 +102,21 @@ pub fn NodeEditor(slug: String, node: Option<Node>, changed: RwSignal<u32>) -> i
                     <label for=field("en")>{f.text_en}</label>
                     <textarea id=field("en") name="form[text_en]" rows="2" lang="en">{text_en}</textarea>
                 </div>
-                <div class="field">
+                <div class="field for-kind for-question">
                     <label for=field("options")>{f.options}</label>
                     <p class="hint" id=field("options-hint")>{f.options_hint}</p>
                     <textarea id=field("options") name="form[options]" rows="3"
                         aria-describedby=field("options-hint")>{options}</textarea>
                 </div>
-                <div class="field">
+                <div class="field for-kind for-step for-solution">
                     <label for=field("next")>{f.next_node}</label>
                     <input id=field("next") name="form[next]" value=next placeholder=f.next_hint />
                 </div>
-                <div class="field">
+                <div class="field for-kind for-solution">
                     <label for=field("articles")>{f.articles}</label>
                     <input id=field("articles") name="form[articles]" value=articles placeholder=f.articles_hint />
                 </div>
-                <div class="field">
+                <div class="field for-kind for-escalate">
                     <label for=field("priority")>{f.priority}</label>
                     <select id=field("priority") name="form[priority]">{priorities}</select>
                 </div>
