@@ -9,7 +9,9 @@
 #      64 concurrent clients, next to a bare SQLite insert loop (the ceiling), and their ratio;
 #   6. every console queue's query time with 1,000,000 tickets in the database;
 #   7. knowledge-base search on 100,000 generated articles (half Chinese, half English): index
-#      build time, p50/p99 in-process and over HTTP, against SQLite FTS5 (trigram) as baseline.
+#      build time, p50/p99 in-process and over HTTP, against SQLite FTS5 (trigram) as baseline;
+#   8. diagnosis flows: validation and layout time for 50/200/500-node flows, and starting,
+#      answering and reading a run over HTTP (p50/p99).
 # Usage: scripts/bench.sh [seconds per load run, default 10]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +27,7 @@ cargo leptos build --release >/dev/null 2>&1
 cargo build --release --bin bare-page --locked >/dev/null 2>&1
 cargo build --release --example ticket_bench --locked >/dev/null 2>&1
 cargo build --release --example kb_bench --locked >/dev/null 2>&1
+cargo build --release --example flow_bench --locked >/dev/null 2>&1
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 echo "== Release front end (target/site/pkg)"
@@ -110,3 +113,7 @@ echo "== Console queues with 1,000,000 tickets (50 lines each, median of 20)"
 echo
 echo "== Knowledge-base search, 100,000 articles (tantivy + jieba vs SQLite FTS5 trigram)"
 "$target_dir/release/examples/kb_bench" "$work" 100000 "$target_dir/release/server"
+
+echo
+echo "== Diagnosis flows: validation and layout by size, runs over HTTP"
+"$target_dir/release/examples/flow_bench" "$work" "$target_dir/release/server"

@@ -235,6 +235,26 @@ async fn runs_stay_on_their_version_through_publish_unpublish_and_roll_back() {
     walk(&server, &customer, &pinned, &[("cable", 0)]).await;
     assert_eq!(run(&server, &customer, &pinned).await["status"], "solved");
 
+    // The customer's own runs are part of their data export.
+    let data: Value = customer
+        .get(server.url("/api/account/export"))
+        .send()
+        .await
+        .expect("export")
+        .json()
+        .await
+        .expect("json");
+    let runs = data["diagnosis_runs"].as_array().expect("runs");
+    assert_eq!(runs.len(), 2);
+    assert_eq!(
+        (
+            runs[0]["flow"].as_str(),
+            runs[0]["version"].as_i64(),
+            runs[0]["status"].as_str()
+        ),
+        (Some("printer"), Some(1), Some("solved"))
+    );
+
     // Rolling back publishes a copy of version 1 as version 3.
     let res = call(
         &editor,

@@ -19,6 +19,8 @@ pub struct Limits {
     pub ticket_per_ip: Limit,
     pub ticket_per_account: Limit,
     pub upload_per_ip: Limit,
+    /// Diagnosis runs started from one address (an office shares one).
+    pub flow_runs_per_ip: Limit,
     /// Failed logins for one account allowed before its back-off starts.
     pub free_failures: u32,
     /// Failed logins from one address allowed before its back-off starts (an office behind
@@ -42,6 +44,7 @@ impl Limits {
             ticket_per_ip: l(10, 3600),
             ticket_per_account: l(20, 3600),
             upload_per_ip: l(60, 3600),
+            flow_runs_per_ip: l(300, 3600),
             free_failures: 3u32.saturating_mul(f),
             free_failures_ip: 10u32.saturating_mul(f),
         }

@@ -65,7 +65,30 @@ pub(super) async fn export(pool: &SqlitePool, user_id: i64) -> Result<Value, Sto
             "timeline": events?,
         }));
     }
+    let runs = sqlx::query(
+        "SELECT f.slug, v.version, r.status, r.path_json, r.started_at
+         FROM flow_runs r JOIN flow_versions v ON v.id = r.version_id
+         JOIN flows f ON f.id = v.flow_id WHERE r.user_id = $1 ORDER BY r.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    let runs = runs
+        .iter()
+        .map(|r| {
+            let path: String = r.try_get("path_json").map_err(db)?;
+            Ok(json!({
+                "flow": r.try_get::<String, _>("slug").map_err(db)?,
+                "version": r.try_get::<i64, _>("version").map_err(db)?,
+                "status": r.try_get::<String, _>("status").map_err(db)?,
+                "answers": serde_json::from_str::<Value>(&path).unwrap_or(Value::Null),
+                "started_at_ms": r.try_get::<i64, _>("started_at").map_err(db)?,
+            }))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(json!({
+        "diagnosis_runs": runs,
         "account": {
             "email": user.try_get::<String, _>("email").map_err(db)?,
             "display_name": user.try_get::<String, _>("display_name").map_err(db)?,
@@ -117,6 +140,12 @@ pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Resul
     .execute(&mut *tx)
     .await
     .map_err(db)?;
+    // Diagnosis runs hold only answers to fixed questions; unlinking them is enough.
+    sqlx::query("UPDATE flow_runs SET user_id = NULL WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     for table in ["user_roles", "sessions", "one_time_tokens"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
             .bind(user_id)

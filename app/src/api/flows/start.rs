@@ -13,6 +13,10 @@ pub async fn start_flow(slug: String, preview: bool) -> Result<String, ServerFnE
     if preview && !may(who.as_ref(), Operation::EditKnowledge) {
         super::super::ssr::require_signed_in(Operation::EditKnowledge).await?;
     }
+    super::super::ssr::rate_limit(
+        &format!("flow:ip:{}", super::super::ssr::client_ip()),
+        services.limits.flow_runs_per_ip,
+    )?;
     let flow = if preview {
         services.store.flow_draft(&slug).await
     } else {

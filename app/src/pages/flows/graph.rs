@@ -65,7 +65,7 @@ pub fn FlowGraphView(graph: FlowGraph, problems: Vec<Problem>) -> impl IntoView 
         <p class="hint">{f.graph_hint}</p>
         <div class="flow-graph" tabindex="0" role="region" aria-label=f.graph_title>
             <svg width=l.width height=l.height viewBox=format!("0 0 {} {}", l.width, l.height)
-                xmlns="http://www.w3.org/2000/svg" role="img" aria-label=f.graph_title>
+                xmlns="http://www.w3.org/2000/svg" role="group" aria-label=f.graph_title>
                 <defs>
                     <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"
                         markerHeight="7" orient="auto-start-reverse">
