@@ -227,7 +227,7 @@ fn too_long(text: &Text, max: usize) -> bool {
 }
 
 /// Each node's successors by index; unknown targets are left out (reported above).
-fn adjacency(graph: &FlowGraph, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+pub fn adjacency(graph: &FlowGraph, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
     graph
         .nodes
         .iter()

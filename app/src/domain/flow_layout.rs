@@ -2,7 +2,7 @@
 //! of hundreds of nodes reads left to right at full size (the view scrolls instead of shrinking).
 
 use super::flow::FlowGraph;
-use super::flow_check::depths;
+use super::flow_check::{adjacency, depths};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -52,16 +52,7 @@ pub fn layout(graph: &FlowGraph) -> Layout {
         .enumerate()
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
-    let edges: Vec<Vec<usize>> = graph
-        .nodes
-        .iter()
-        .map(|n| {
-            n.targets()
-                .iter()
-                .filter_map(|t| index.get(t).copied())
-                .collect()
-        })
-        .collect();
+    let edges = adjacency(graph, &index);
     let depth = match index.get(graph.start.as_str()) {
         Some(&s) => depths(s, &edges),
         None => vec![None; graph.nodes.len()],

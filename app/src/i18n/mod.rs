@@ -4,6 +4,7 @@ mod account;
 mod care;
 mod editor;
 mod en;
+mod flow_problems;
 mod flows;
 mod kb;
 mod work;

@@ -95,6 +95,11 @@ pub trait FlowStore: Send + Sync {
         by: Option<i64>,
         at: DateTime<Utc>,
     ) -> Result<usize, StoreError>;
+}
+
+/// Runs of flows on the store, and their counts.
+#[async_trait]
+pub trait FlowRunStore: Send + Sync {
     /// Starts a run; returns its id.
     async fn start_run(&self, run: RunInsert) -> Result<i64, StoreError>;
     /// A run by the hash of its link's token.

@@ -97,6 +97,7 @@ pub trait Store:
     + TicketStore
     + FileStore
     + FlowStore
+    + FlowRunStore
     + CareStore
     + CannedStore
     + DraftStore

@@ -7,6 +7,9 @@ use app::ports::{StoreError, StoredFlow};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
+/// The columns [`stored_flow`] reads, from `flow_versions v JOIN flows f`.
+pub(super) const FLOW_COLUMNS: &str = "v.id AS version_id, f.slug, v.version, v.graph_json";
+
 /// A stored graph; only valid graphs are stored, so a failure means corruption.
 pub(super) fn graph_of(json: &str) -> Result<FlowGraph, StoreError> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("flow graph: {e}")))

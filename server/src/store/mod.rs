@@ -9,6 +9,7 @@ mod care;
 mod drafts;
 mod files;
 mod flow_rows;
+mod flow_runs;
 mod flows;
 mod integrations;
 mod kb;
