@@ -4,15 +4,19 @@ use leptos::prelude::*;
 /// the token of its link. A plain form post is sent on to the run's page.
 #[server(endpoint = "flows/start")]
 pub async fn start_flow(slug: String, preview: bool) -> Result<String, ServerFnError> {
-    use super::super::ssr::{internal, random_token, request_locale, services, token_hash, viewer};
-    use crate::domain::auth::{may, Operation};
+    use super::super::ssr::{
+        internal, random_token, request_locale, require, require_signed_in, services, token_hash,
+    };
+    use crate::domain::auth::Operation;
     use crate::domain::flow_run::start_status;
     use crate::ports::RunInsert;
     let services = services()?;
-    let who = viewer().await?;
-    if preview && !may(who.as_ref(), Operation::EditKnowledge) {
-        super::super::ssr::require_signed_in(Operation::EditKnowledge).await?;
-    }
+    // Drafts are for editors; live flows for anyone, guests included.
+    let who = if preview {
+        Some(require_signed_in(Operation::EditKnowledge).await?)
+    } else {
+        require(Operation::UsePublicPortal).await?
+    };
     super::super::ssr::rate_limit(
         &format!("flow:ip:{}", super::super::ssr::client_ip()),
         services.limits.flow_runs_per_ip,
