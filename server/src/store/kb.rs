@@ -72,7 +72,11 @@ impl SqliteStore {
         Ok(docs)
     }
 
-    async fn article_docs(&self, slug: Option<&str>) -> Result<Vec<SearchDoc>, StoreError> {
+    /// Published article texts (no flows): all of them, or those of one article.
+    pub(crate) async fn article_docs(
+        &self,
+        slug: Option<&str>,
+    ) -> Result<Vec<SearchDoc>, StoreError> {
         let parents = self.category_parents().await?;
         let rows = sqlx::query(
             "SELECT a.id, a.slug, a.internal, c.id AS category_id, t.locale, t.title, t.summary,

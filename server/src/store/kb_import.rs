@@ -204,7 +204,7 @@ impl SqliteStore {
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let articles = self
-            .search_docs(None)
+            .article_docs(None)
             .await?
             .into_iter()
             .map(|d| ArticleFile {
