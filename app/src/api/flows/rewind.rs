@@ -8,8 +8,7 @@ pub async fn rewind_run(
     answered: usize,
     restart: bool,
 ) -> Result<(), ServerFnError> {
-    use super::super::ssr::{internal, services};
-    use crate::domain::flow_run::{current, AnswerError, RunStatus};
+    use crate::domain::flow_run::{AnswerError, RunStatus};
     let run = super::load_run(&token).await?;
     if run.path.len() != answered {
         return super::view::refuse(&token, AnswerError::NotCurrent);
@@ -20,24 +19,5 @@ pub async fn rewind_run(
         answered.saturating_sub(1)
     };
     let path = run.path[..keep].to_vec();
-    let here = current(&run.flow.graph, &path)
-        .map(|n| n.id.clone())
-        .unwrap_or_default();
-    let saved = services()?
-        .store
-        .save_run(
-            run.id,
-            answered,
-            &path,
-            &here,
-            RunStatus::Active,
-            chrono::Utc::now(),
-        )
-        .await
-        .map_err(internal)?;
-    if !saved {
-        return super::view::refuse(&token, AnswerError::NotCurrent);
-    }
-    super::view::back_to_run(&token, None);
-    Ok(())
+    super::view::save_move(&run, &token, &path, RunStatus::Active).await
 }

@@ -108,6 +108,36 @@ fn ticket_link(
     )
 }
 
+/// Stores a run's new path and status, unless someone moved the run meanwhile (then refused as
+/// "moved on"); a browser without JavaScript goes back to the run's page.
+pub async fn save_move(
+    run: &StoredRun,
+    token: &str,
+    path: &[crate::domain::flow_run::Taken],
+    status: RunStatus,
+) -> Result<(), ServerFnError> {
+    let here = current(&run.flow.graph, path)
+        .map(|n| n.id.clone())
+        .unwrap_or_default();
+    let saved = services()?
+        .store
+        .save_run(
+            run.id,
+            run.path.len(),
+            path,
+            &here,
+            status,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(internal)?;
+    if !saved {
+        return refuse(token, AnswerError::NotCurrent);
+    }
+    back_to_run(token, None);
+    Ok(())
+}
+
 /// Refuses an answer: with JavaScript as an error (400 or 409), without as a redirect to the
 /// run's page naming the problem.
 pub fn refuse(token: &str, error: AnswerError) -> Result<(), ServerFnError> {
