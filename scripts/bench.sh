@@ -28,6 +28,7 @@ cargo build --release --bin bare-page --locked >/dev/null 2>&1
 cargo build --release --example ticket_bench --locked >/dev/null 2>&1
 cargo build --release --example kb_bench --locked >/dev/null 2>&1
 cargo build --release --example flow_bench --locked >/dev/null 2>&1
+cargo build --release --example notify_bench --locked >/dev/null 2>&1
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 echo "== Release front end (target/site/pkg)"
@@ -117,3 +118,12 @@ echo "== Knowledge-base search, 100,000 articles (tantivy + jieba vs SQLite FTS5
 echo
 echo "== Diagnosis flows: validation and layout by size, runs over HTTP"
 "$target_dir/release/examples/flow_bench" "$work" "$target_dir/release/server"
+
+echo
+echo "== Notifications: live events to 1/100/1,000 SSE clients, e-mail through local SMTP"
+venv="$target_dir/test-venv"
+if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q aiosmtpd==1.4.6
+fi
+"$target_dir/release/examples/notify_bench" "$work" "$target_dir/release/server" \
+  "$venv/bin/python" "$root/server/tests/support/smtp_sink.py"

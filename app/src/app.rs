@@ -1,6 +1,6 @@
 //! The document shell, the root component and the routes.
 
-use crate::components::{footer::Footer, header::Header};
+use crate::components::{footer::Footer, header::Header, incident_banner::IncidentBanner};
 use crate::i18n::{provide_i18n, Locale};
 use crate::pages::{
     account::{AccountPage, ForgotPage, LoginPage, RegisterPage, ResetPage, VerifyPage},
@@ -15,11 +15,13 @@ use crate::pages::{
     editor::{EditorHomePage, EditorPage, HistoryPage, ReviewPage},
     flows::{FlowEditorPage, FlowListPage, FlowStatsPage},
     home::HomePage,
+    incidents::IncidentsPage,
     kb::KbIndexPage,
     kb_category::KbCategoryPage,
     my_tickets::MyTicketsPage,
     new_ticket::NewTicketPage,
     not_found::NotFound,
+    notifications::NotificationsPage,
     rate::RatePage,
     search::SearchPage,
     search_insights::SearchInsightsPage,
@@ -110,6 +112,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{i18n.t(|s| s.skip_to_content)}</a>
             <Header />
+            <IncidentBanner />
             <main id="main" class="container" tabindex="-1">
                 // Pages that load data render whole before sending (SsrMode::Async), so they work
                 // without JavaScript and can answer 404.
@@ -136,6 +139,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/complaints") view=ComplaintsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/canned") view=CannedPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/teams") view=TeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/incidents") view=IncidentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/drafts") view=DraftsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/search") view=SearchInsightsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kb") view=EditorHomePage ssr=SsrMode::Async />

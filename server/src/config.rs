@@ -27,6 +27,53 @@ pub struct Config {
         global = true
     )]
     pub mail_outbox: std::path::PathBuf,
+    /// SMTP server for e-mail; empty: e-mail is written to the development outbox folder.
+    #[arg(long, env = "SMTP_HOST", default_value = "", global = true)]
+    pub smtp_host: String,
+    /// SMTP port (587 for STARTTLS, 465 for TLS, 25 for a plain local relay).
+    #[arg(long, env = "SMTP_PORT", default_value_t = 587, global = true)]
+    pub smtp_port: u16,
+    /// How the SMTP connection is secured.
+    #[arg(
+        long,
+        env = "SMTP_TLS",
+        value_enum,
+        default_value = "starttls",
+        global = true
+    )]
+    pub smtp_tls: crate::notify::mail::SmtpTls,
+    /// SMTP user name; empty: no authentication.
+    #[arg(long, env = "SMTP_USER", default_value = "", global = true)]
+    pub smtp_user: String,
+    /// SMTP password (prefer the environment variable to the flag).
+    #[arg(
+        long,
+        env = "SMTP_PASSWORD",
+        default_value = "",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_password: String,
+    /// The From address of e-mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "IT 服务台 <helpdesk@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// The first retry of a failed notification waits this long (milliseconds); each further
+    /// one doubles, up to an hour.
+    #[arg(long, env = "NOTIFY_RETRY_MS", default_value_t = 30_000, global = true)]
+    pub notify_retry_ms: u64,
+    /// How long a sender holds a notification (seconds); after a crash it is sent again then.
+    #[arg(
+        long,
+        env = "NOTIFY_LEASE_SECONDS",
+        default_value_t = 60,
+        global = true
+    )]
+    pub notify_lease_seconds: i64,
     /// Folder of attached files, outside the web root.
     #[arg(long, env = "FILES_DIR", default_value = "data/files", global = true)]
     pub files_dir: std::path::PathBuf,

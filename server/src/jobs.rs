@@ -1,4 +1,5 @@
-//! Background work: flagging SLA breaches and closing resolved tickets after the quiet period.
+//! Background work: flagging SLA warnings and breaches (each with its notice) and closing
+//! resolved tickets after the quiet period.
 
 use app::domain::lifecycle::{Action, Actor};
 use app::domain::ticket::{EventChange, EventKind};
@@ -43,11 +44,12 @@ pub async fn drop_unsent_files(store: &dyn Store, files: &dyn FileBytes) -> Resu
 pub async fn sweep(store: &dyn Store) -> Result<(), StoreError> {
     let now = Utc::now();
     let flagged = store.flag_breaches(now).await?;
-    if flagged.response + flagged.resolve > 0 {
+    if flagged.response + flagged.resolve + flagged.warned > 0 {
         tracing::info!(
             response = flagged.response,
             resolve = flagged.resolve,
-            "SLA breaches flagged"
+            warned = flagged.warned,
+            "SLA clocks flagged"
         );
     }
     let settings = store.service_settings().await?;

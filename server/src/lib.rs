@@ -8,7 +8,7 @@ pub mod files;
 pub mod flow_files;
 pub mod jobs;
 pub mod kb_files;
-pub mod mail;
+pub mod notify;
 pub mod rest;
 pub mod router;
 pub mod search;

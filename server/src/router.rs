@@ -23,7 +23,12 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Builds the application router around the given services.
-pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) -> Router {
+pub fn app(
+    options: LeptosOptions,
+    services: Services,
+    live: Live,
+    max_body_bytes: usize,
+) -> Router {
     let public_url = services.public_url.clone();
     let routes = generate_route_list(App);
     let context = {
@@ -34,6 +39,21 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
     let file_services = services.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/events",
+            get({
+                let s = services.clone();
+                move |headers, query| {
+                    crate::notify::live::stream(
+                        s.clone(),
+                        live.hub.clone(),
+                        live.store.clone(),
+                        headers,
+                        query,
+                    )
+                }
+            }),
+        )
         .nest("/api/v1", crate::rest::router(services.clone()))
         .route(
             "/files/{id}",
@@ -88,6 +108,13 @@ pub fn app(options: LeptosOptions, services: Services, max_body_bytes: usize) ->
         ))
         .layer(CatchPanicLayer::custom(|_| server_error_page()))
         .with_state(options)
+}
+
+/// What the live stream needs: the hub and the store it reads missed notices from.
+#[derive(Clone)]
+pub struct Live {
+    pub hub: Arc<crate::notify::live::LiveHub>,
+    pub store: SqliteStore,
 }
 
 /// Server functions that take files, with their larger body limit.
@@ -193,17 +220,24 @@ pub async fn serve(
             started.elapsed().as_millis()
         );
     }
-    let services = services(&config, store, Arc::new(search));
+    let services = services(&config, store.clone(), Arc::new(search));
+    let listener = tokio::net::TcpListener::bind(options.site_addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", options.site_addr))?;
+    let local = listener.local_addr()?;
+    start_notifications(&config, &store, local).await?;
+    let live = Live {
+        hub: crate::notify::live::LiveHub::start(store.clone())
+            .await
+            .context("cannot start the live event hub")?,
+        store,
+    };
     crate::jobs::spawn(
         services.store.clone(),
         services.files.clone(),
         std::time::Duration::from_secs(config.sweep_seconds.max(1)),
     );
-    let listener = tokio::net::TcpListener::bind(options.site_addr)
-        .await
-        .with_context(|| format!("cannot listen on {}", options.site_addr))?;
-    let local = listener.local_addr()?;
-    let router = app(options, services, config.max_body_bytes);
+    let router = app(options, services, live, config.max_body_bytes);
     // Tests and scripts read this line to find the port.
     println!("listening on http://{local}");
     tracing::info!("listening on http://{local}");
@@ -214,12 +248,43 @@ pub async fn serve(
         .context("server error")
 }
 
+/// Starts the outbox worker with the configured mail transport.
+async fn start_notifications(
+    config: &Config,
+    store: &SqliteStore,
+    local: std::net::SocketAddr,
+) -> anyhow::Result<()> {
+    use crate::notify::mail::{MailTransport, SmtpSettings};
+    let smtp = SmtpSettings {
+        host: config.smtp_host.clone(),
+        port: config.smtp_port,
+        tls: config.smtp_tls,
+        user: config.smtp_user.clone(),
+        password: config.smtp_password.clone(),
+    };
+    let transport = MailTransport::new(&smtp, config.mail_outbox.clone())
+        .context("cannot set up the SMTP transport")?;
+    let base_url = if config.public_url.is_empty() {
+        format!("http://{local}")
+    } else {
+        config.public_url.trim_end_matches('/').to_string()
+    };
+    let notify = crate::notify::NotifyConfig {
+        base_url,
+        from: config.mail_from.clone(),
+        retry_base_ms: config.notify_retry_ms.max(1),
+        lease_ms: config.notify_lease_seconds.max(1) * 1000,
+        transport,
+    };
+    crate::notify::spawn(store.clone(), Arc::new(notify));
+    Ok(())
+}
+
 /// The services every request gets, from the configuration.
 pub fn services(config: &Config, store: SqliteStore, search: Arc<dyn Search>) -> Services {
     Services {
         store: Arc::new(store),
         search,
-        mailer: Arc::new(crate::mail::FileOutbox::new(&config.mail_outbox)),
         files: Arc::new(crate::files::LocalFiles::new(&config.files_dir)),
         sessions: SessionPolicy {
             idle: chrono::Duration::minutes(config.session_idle_minutes.max(1)),

@@ -118,7 +118,7 @@ async fn an_integration_opens_and_follows_tickets_with_its_token() {
     let page = view(&server, &client(), &number, key).await;
     assert_eq!(page["ticket"]["subject"], "核心交换机 CPU 持续 95%");
     assert_eq!(page["ticket"]["priority"], "urgent");
-    assert!(server.mails_to("noc@example.com")[0].contains(&number));
+    assert!(server.wait_mails_to("noc@example.com", 1)[0].contains(&number));
     let due = |k: &str| {
         chrono::DateTime::parse_from_rfc3339(opened[k].as_str().expect("due")).expect("time")
     };

@@ -255,7 +255,7 @@ async fn a_reset_link_works_once_and_not_after_it_expires() {
         forgot("zhou.jie@example.com").await
     );
     assert!(server.mails_to("nobody@example.com").is_empty());
-    let link = server.mailed_link("zhou.jie@example.com", "/reset");
+    let link = server.mailed_link("zhou.jie@example.com", "/reset").await;
     let token = link.split("token=").nth(1).expect("token").to_string();
 
     let reset = |password: &'static str| {
@@ -303,7 +303,7 @@ async fn a_reset_link_works_once_and_not_after_it_expires() {
 
     // An expired link explains itself.
     forgot("zhou.jie@example.com").await;
-    let link = server.mailed_link("zhou.jie@example.com", "/reset");
+    let link = server.mailed_link("zhou.jie@example.com", "/reset").await;
     server
         .sql("UPDATE one_time_tokens SET expires_at = 0 WHERE used_at IS NULL")
         .await;
@@ -367,7 +367,9 @@ async fn verifying_the_address_claims_earlier_guest_tickets() {
         !before.contains("访客工单"),
         "not claimed before verification"
     );
-    let link = server.mailed_link("guest.user@example.com", "/verify");
+    let link = server
+        .mailed_link("guest.user@example.com", "/verify")
+        .await;
     let token = link.split("token=").nth(1).expect("token");
     let v = json(call(&c, &server, "auth/verify", &[("token", token)]).await).await;
     assert_eq!(v["Verified"]["claimed"], 1, "{v}");

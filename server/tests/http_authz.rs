@@ -176,7 +176,9 @@ async fn every_role_gets_exactly_its_row_of_the_matrix() {
         "{owner}"
     );
     let guest = view(client(), key.clone()).await;
-    let mailed = server.mailed_link("wang.fang@example.com", &format!("/tickets/{number}"));
+    let mailed = server
+        .mailed_link("wang.fang@example.com", &format!("/tickets/{number}"))
+        .await;
     assert_eq!(
         mailed,
         format!("/tickets/{number}?key={key}"),

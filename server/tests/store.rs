@@ -26,6 +26,7 @@ fn insert(subject: &str) -> TicketInsert {
         },
         locale: Locale::En,
         access_hash: "ab".repeat(32),
+        link: String::new(),
         requester_id: None,
         created_at: now,
         first_response_due: now + chrono::Duration::minutes(30),

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod flow_editor;
 pub mod flows;
 pub mod kb;
+pub mod notify;
 pub mod prefs;
 pub mod staff;
 pub mod tickets;

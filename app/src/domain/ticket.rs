@@ -65,6 +65,7 @@ macro_rules! codes {
         }
     };
 }
+pub(crate) use codes;
 
 codes!(Category {
     Hardware => "hardware",

@@ -121,4 +121,5 @@ pub(super) static STRINGS: Strings = Strings {
     kb: &super::kb::EN,
     editor: &super::editor::EN,
     flows: &super::flows::EN,
+    notify: &super::notify::EN,
 };

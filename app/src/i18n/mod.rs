@@ -7,6 +7,7 @@ mod en;
 mod flow_problems;
 mod flows;
 mod kb;
+mod notify;
 mod work;
 mod zh;
 
@@ -15,6 +16,7 @@ pub use care::CareStrings;
 pub use editor::EditorStrings;
 pub use flows::FlowStrings;
 pub use kb::KbStrings;
+pub use notify::NotifyStrings;
 pub use work::WorkStrings;
 
 use crate::domain::ticket::{Category, Impact, Priority, Status};
@@ -221,6 +223,7 @@ pub struct Strings {
     pub kb: &'static KbStrings,
     pub editor: &'static EditorStrings,
     pub flows: &'static FlowStrings,
+    pub notify: &'static NotifyStrings,
 }
 
 impl Strings {

@@ -121,4 +121,5 @@ pub(super) static STRINGS: Strings = Strings {
     kb: &super::kb::ZH,
     editor: &super::editor::ZH,
     flows: &super::flows::ZH,
+    notify: &super::notify::ZH,
 };

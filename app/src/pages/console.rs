@@ -4,6 +4,7 @@ use super::account::SignInPrompt;
 use super::console_bulk::{keyboard_shortcuts, BulkBar, Selection, Tick};
 use crate::api::staff::{console_queue, list_agents};
 use crate::api::tickets::BulkChange;
+use crate::components::live::LiveUpdates;
 use crate::components::loading::Loading;
 use crate::components::page_title::PageTitle;
 use crate::domain::console::{Queue, QueueLine, QueueQuery, Sort};
@@ -54,6 +55,12 @@ pub fn ConsolePage() -> impl IntoView {
             tick.update(|n| *n += 1);
         }
     });
+    // A live notice refreshes the queue at once, unless tickets are ticked.
+    let on_notice = Callback::new(move |_| {
+        if selected.with_untracked(Vec::is_empty) {
+            tick.update(|n| *n += 1);
+        }
+    });
     let agents = Resource::new(|| (), |_| list_agents());
     let lines = Resource::new(
         move || (wanted.get(), tick.get()),
@@ -62,6 +69,7 @@ pub fn ConsolePage() -> impl IntoView {
     view! {
         <PageTitle pick=|s| s.work.console_title />
         <h1>{i18n.t(|s| s.work.console_title)}</h1>
+        <LiveUpdates on_notice />
         <QueueTabs current=Signal::derive(move || wanted.get()) />
         <Filters current=Signal::derive(move || wanted.get()) />
         <p class="hint">{i18n.t(|s| s.work.auto_refresh)} " " {i18n.t(|s| s.work.keyboard_hint)}</p>

@@ -53,6 +53,8 @@ fn StaffHome(v: Viewer) -> impl IntoView {
             <p><a class="button button-primary" href="/console">{move || i18n.locale().strings().work.console_title}</a>
                 " " <a class="button" href="/staff/canned">{move || i18n.locale().strings().care.canned_title}</a>
                 " " <a class="button" href="/staff/teams">{move || i18n.locale().strings().care.teams_title}</a>
+                " " <a class="button" href="/staff/incidents">{move || i18n.locale().strings().notify.inc_title}</a>
+                " " <a class="button" href="/staff/notifications">{move || i18n.locale().strings().notify.log_title}</a>
                 " " <a class="button" href="/staff/drafts">{move || i18n.locale().strings().care.drafts_title}</a></p>
             <Queue />
         })}

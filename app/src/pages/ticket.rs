@@ -9,6 +9,7 @@ use crate::api::tickets::{
     TicketToArticle,
 };
 use crate::components::file_picker::FilePicker;
+use crate::components::live::LiveUpdates;
 use crate::components::loading::Loading;
 use crate::domain::attachment::{format_size, AttachmentView};
 use crate::domain::canned::{fill, CannedReply};
@@ -51,6 +52,22 @@ pub fn TicketPage() -> impl IntoView {
             bump();
         }
     });
+    // Staff's news and the portal's reload the customer's page, unless a reply is being typed
+    // (which a reload would lose). Staff pages reload on their own actions only, so a click is
+    // never lost to a reload.
+    let staff_view = RwSignal::new(true);
+    let on_notice = Callback::new(move |e: Option<crate::domain::notify::LiveEvent>| {
+        use crate::domain::notify::NoticeKind::*;
+        let news = e.is_some_and(|e| {
+            matches!(
+                e.kind,
+                AgentReply | StatusChanged | RatingRequest | Merged | IncidentResolved
+            )
+        });
+        if news && !staff_view.get_untracked() && !reply_in_progress() {
+            bump();
+        }
+    });
     let ticket = Resource::new(
         move || {
             (
@@ -61,7 +78,15 @@ pub fn TicketPage() -> impl IntoView {
         },
         |(number, key, _)| get_ticket(number, key),
     );
+    Effect::new(move |_| {
+        if let Some(Ok(Some(d))) = ticket.get() {
+            staff_view.set(d.staff);
+        }
+    });
+    let live_number = params.read_untracked().get("number").unwrap_or_default();
+    let live_key = query.read_untracked().get("key").unwrap_or_default();
     view! {
+        <LiveUpdates ticket=live_number key=live_key on_notice />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match ticket.await {
@@ -164,7 +189,7 @@ fn TicketBody(
             <input type="hidden" name="key" value=key />
             <div class="field">
                 <label for="reply-body">{a.reply_label}</label>
-                <textarea id="reply-body" name="body" rows="4" required maxlength="10000">{prefill}</textarea>
+                <textarea id=REPLY_BOX name="body" rows="4" required maxlength="10000">{prefill}</textarea>
             </div>
             <FilePicker id="reply-files" name="attachments" />
             <p class="field-error" role="alert">{reply_error}</p>
@@ -290,4 +315,21 @@ fn CannedPicker(list: Vec<CannedReply>) -> impl IntoView {
             <button type="submit" class="button">{care.canned_insert}</button>
         </form>
     }
+}
+
+/// The id of the reply box.
+const REPLY_BOX: &str = "reply-body";
+
+/// Whether the reply box holds text the customer or agent has not sent yet.
+fn reply_in_progress() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        document()
+            .get_element_by_id(REPLY_BOX)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .is_some_and(|t| !t.value().trim().is_empty())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    false
 }

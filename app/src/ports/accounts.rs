@@ -171,18 +171,3 @@ pub trait AuditStore: Send + Sync {
     /// Walks the whole chain; the number of records, or the first break.
     async fn verify_audit(&self) -> Result<Result<usize, ChainBreak>, StoreError>;
 }
-
-/// An e-mail to send.
-#[derive(Clone, Debug)]
-pub struct Mail {
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-}
-
-/// Sends e-mail; until the notifications work lands, into a development outbox folder.
-#[async_trait]
-pub trait Mailer: Send + Sync {
-    /// Sends (or queues) one message.
-    async fn send(&self, mail: Mail) -> Result<(), StoreError>;
-}

@@ -1,4 +1,4 @@
-//! Boundaries the server implements: storage and mail. Server functions reach them through
+//! Boundaries the server implements: storage, files and search. Server functions reach them through
 //! [`Services`].
 
 mod accounts;
@@ -8,6 +8,7 @@ mod files;
 mod flows;
 mod integrations;
 mod knowledge;
+mod notify;
 mod search;
 mod teams;
 mod tickets;
@@ -19,6 +20,7 @@ pub use files::*;
 pub use flows::*;
 pub use integrations::*;
 pub use knowledge::*;
+pub use notify::*;
 pub use search::*;
 pub use teams::*;
 pub use tickets::*;
@@ -69,6 +71,9 @@ pub struct TicketInsert {
     pub targets: crate::domain::sla::Targets,
     /// Hashes of staged files' tokens, attached to the first event.
     pub files: Vec<String>,
+    /// The customer's private link for the receipt e-mail, with `{number}` standing for the
+    /// number the store assigns; kept only until the receipt is sent.
+    pub link: String,
 }
 
 /// A ticket with the hash that guards it.
@@ -103,6 +108,7 @@ pub trait Store:
     + DraftStore
     + IntegrationStore
     + KnowledgeStore
+    + NotifyStore
     + TeamStore
     + Send
     + Sync
@@ -156,7 +162,6 @@ pub trait Store:
 #[derive(Clone)]
 pub struct Services {
     pub store: Arc<dyn Store>,
-    pub mailer: Arc<dyn Mailer>,
     /// The bytes of attached files.
     pub files: Arc<dyn FileBytes>,
     /// The knowledge base's full-text index.

@@ -37,6 +37,8 @@ pub enum ChangeOutcome {
 pub struct BreachCount {
     pub response: u64,
     pub resolve: u64,
+    /// Clocks that passed 75 % of their target (warned once each).
+    pub warned: u64,
 }
 
 /// An agent who can take tickets.
@@ -59,7 +61,8 @@ pub trait TicketStore: Send + Sync {
         settings: &ServiceSettings,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError>;
-    /// Flags tickets whose clocks ran out, once; the flags stay for reports.
+    /// Flags tickets whose clocks ran out, or used 75 % of their target, once each, with a
+    /// notice per flag in the same transaction; the breach flags stay for reports.
     async fn flag_breaches(&self, now: DateTime<Utc>) -> Result<BreachCount, StoreError>;
     /// Resolved tickets resolved before `before`, for the quiet-period close.
     async fn quiet_resolved(&self, before: DateTime<Utc>) -> Result<Vec<String>, StoreError>;

@@ -11,12 +11,17 @@ mod files;
 mod flow_rows;
 mod flow_runs;
 mod flows;
+mod hooks;
+mod incidents;
 mod integrations;
 mod kb;
 mod kb_import;
 mod knowledge;
+mod notices;
+pub(crate) mod outbox;
 mod privacy;
 mod rows;
+mod sla_sweep;
 mod sqlite;
 mod teams;
 mod tickets;
@@ -26,6 +31,7 @@ pub use audit::sha256_hex;
 
 pub use kb::SearchDoc;
 pub use kb_import::ImportReport;
+pub use notices::{Claimed, LiveRow, NewDelivery, OutboxRow, People, Person, TicketContext};
 pub use sqlite::SqliteStore;
 
 use app::ports::StoreError;

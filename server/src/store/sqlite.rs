@@ -23,6 +23,8 @@ pub struct SqliteStore {
     /// polling SQLite's busy handler (whose back-off sleeps made the slowest creates slow).
     writer: SqlitePool,
     audit_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Ticks after every commit that wrote to the outbox, waking the sender and the live hub.
+    notices: std::sync::Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 /// Why the database could not be opened or brought up to date.
@@ -63,6 +65,7 @@ impl SqliteStore {
             pool,
             writer,
             audit_lock: Default::default(),
+            notices: std::sync::Arc::new(tokio::sync::watch::channel(0).0),
         })
     }
 
@@ -82,6 +85,16 @@ impl SqliteStore {
     /// The connection of write transactions.
     pub(super) fn writer(&self) -> &SqlitePool {
         &self.writer
+    }
+
+    /// Tells the notification worker and the live hub that the outbox has news.
+    pub fn wake_notifier(&self) {
+        self.notices.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A receiver that changes whenever [`Self::wake_notifier`] is called.
+    pub fn notice_signal(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.notices.subscribe()
     }
 
     /// Serialises appends to the audit chain.
@@ -208,7 +221,9 @@ impl Store for SqliteStore {
     }
 
     async fn create_ticket(&self, insert: TicketInsert) -> Result<String, StoreError> {
-        super::tickets::insert_ticket(&self.writer, insert).await
+        let number = super::tickets::insert_ticket(&self.writer, insert).await?;
+        self.wake_notifier();
+        Ok(number)
     }
 
     async fn ticket(&self, number: &str) -> Result<Option<GuardedTicket>, StoreError> {
@@ -286,7 +301,9 @@ impl Store for SqliteStore {
     }
 
     async fn add_ticket_event(&self, e: NewTicketEvent) -> Result<(), StoreError> {
-        super::tickets::append_event(&self.writer, e).await
+        super::tickets::append_event(&self.writer, e).await?;
+        self.wake_notifier();
+        Ok(())
     }
 
     async fn save_draft(

@@ -1,6 +1,7 @@
 //! Writing tickets and their timelines on SQLite.
 
 use super::{db, from_ms, to_ms};
+use app::domain::notify::NoticeKind;
 use app::domain::ticket::{Code, EventKind, Status, TicketEvent};
 use app::domain::ticket_number;
 use app::ports::{NewTicketEvent, StoreError, TicketInsert};
@@ -80,6 +81,19 @@ pub(super) async fn insert_ticket(
         insert.created_at,
     )
     .await?;
+    // The receipt carries the guest's private link; it is blanked once the mail is out.
+    let notice = super::outbox::Notice {
+        kind: NoticeKind::TicketCreated,
+        ticket_id: Some(ticket_id),
+        actor_id: insert.requester_id,
+        public: true,
+        data: serde_json::json!({
+            "actor": t.contact_name,
+            "link": insert.link.replace("{number}", &number),
+        }),
+        at: insert.created_at,
+    };
+    super::outbox::record(&mut tx, notice).await?;
     super::teams::auto_assign(&mut tx, ticket_id, &number, t.category, insert.created_at).await?;
     tx.commit().await.map_err(db)?;
     Ok(number)
@@ -143,11 +157,21 @@ pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result
     tx.commit().await.map_err(db)
 }
 
-/// Writes one timeline entry inside the caller's transaction.
+/// Writes one timeline entry, and the notice it gives, inside the caller's transaction.
 pub(super) async fn insert_event(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     ticket_id: i64,
     e: &NewTicketEvent,
+) -> Result<(), StoreError> {
+    insert_event_with(tx, ticket_id, e, false).await
+}
+
+/// Like [`insert_event`]; `with_reply` says the same change carries a reply.
+pub(super) async fn insert_event_with(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    ticket_id: i64,
+    e: &NewTicketEvent,
+    with_reply: bool,
 ) -> Result<(), StoreError> {
     let data = match &e.change {
         Some(c) => serde_json::to_string(c).map_err(|err| StoreError::Corrupt(err.to_string()))?,
@@ -168,5 +192,6 @@ pub(super) async fn insert_event(
     .fetch_one(&mut **tx)
     .await
     .map_err(db)?;
-    super::files::claim(tx, ticket_id, event_id, &e.files, e.at).await
+    super::files::claim(tx, ticket_id, event_id, &e.files, e.at).await?;
+    super::outbox::record_event(tx, ticket_id, e, with_reply).await
 }

@@ -2,10 +2,10 @@
 
 use super::rows::{ticket_view, TICKET_COLUMNS};
 use super::sqlite::SqliteStore;
-use super::tickets::insert_event;
+use super::tickets::{insert_event, insert_event_with};
 use super::{db, to_ms};
 use app::domain::console::{Queue, QueueQuery, Sort};
-use app::domain::ticket::{Code, TicketView};
+use app::domain::ticket::{Code, EventKind, TicketView};
 use app::domain::work::ServiceSettings;
 use app::ports::{AgentRecord, BreachCount, ChangeOutcome, StoreError, TicketChange, TicketStore};
 use async_trait::async_trait;
@@ -60,8 +60,9 @@ impl TicketStore for SqliteStore {
             return Ok(ChangeOutcome::Conflict);
         };
         let ticket_id: i64 = row.try_get("id").map_err(db)?;
+        let with_reply = c.events.iter().any(|e| e.kind == EventKind::Reply);
         for e in &c.events {
-            insert_event(&mut tx, ticket_id, e).await?;
+            insert_event_with(&mut tx, ticket_id, e, with_reply).await?;
         }
         for e in &c.others {
             // A ticket that vanished would leave half a change: undo all of it.
@@ -79,6 +80,7 @@ impl TicketStore for SqliteStore {
             insert_event(&mut tx, other, e).await?;
         }
         tx.commit().await.map_err(db)?;
+        self.wake_notifier();
         Ok(ChangeOutcome::Done {
             revision: row.try_get("revision").map_err(db)?,
         })
@@ -120,29 +122,11 @@ impl TicketStore for SqliteStore {
     }
 
     async fn flag_breaches(&self, now: DateTime<Utc>) -> Result<BreachCount, StoreError> {
-        let now = to_ms(now);
-        let response = sqlx::query(
-            "UPDATE tickets SET response_breached = 1
-             WHERE response_breached = 0 AND first_response_due < $1
-               AND (first_responded_at IS NULL OR first_responded_at > first_response_due)",
-        )
-        .bind(now)
-        .execute(self.pool())
-        .await
-        .map_err(db)?
-        .rows_affected();
-        let resolve = sqlx::query(&format!(
-            "UPDATE tickets SET resolve_breached = 1
-             WHERE resolve_breached = 0 AND resolve_due < $1
-               AND (({OPEN} AND (paused_at IS NULL OR paused_at > resolve_due))
-                    OR resolved_at > resolve_due)"
-        ))
-        .bind(now)
-        .execute(self.pool())
-        .await
-        .map_err(db)?
-        .rows_affected();
-        Ok(BreachCount { response, resolve })
+        let count = super::sla_sweep::flag(self.writer(), now).await?;
+        if count.response + count.resolve + count.warned > 0 {
+            self.wake_notifier();
+        }
+        Ok(count)
     }
 
     async fn quiet_resolved(&self, before: DateTime<Utc>) -> Result<Vec<String>, StoreError> {

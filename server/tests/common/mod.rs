@@ -4,6 +4,7 @@
 
 pub mod flows;
 pub mod kb;
+pub mod notify;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -138,35 +139,6 @@ impl TestServer {
             String::from_utf8_lossy(&out.stderr)
         );
         (out.status.success(), text)
-    }
-
-    /// Every mail in the development outbox sent to `to`, oldest first.
-    pub fn mails_to(&self, to: &str) -> Vec<String> {
-        let dir = self.dir.path().join("outbox");
-        let mut names: Vec<_> = std::fs::read_dir(&dir)
-            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        names.sort();
-        names
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .filter(|m| m.starts_with(&format!("To: {to}\r\n")))
-            .collect()
-    }
-
-    /// The newest link to `path` (e.g. `/reset`) mailed to `to`, as a path with its query.
-    pub fn mailed_link(&self, to: &str, path: &str) -> String {
-        let mails = self.mails_to(to);
-        let mail = mails.last().unwrap_or_else(|| panic!("no mail to {to}"));
-        let start = mail
-            .find(&format!("{path}?"))
-            .unwrap_or_else(|| panic!("no {path} link in {mail}"));
-        mail[start..]
-            .split_whitespace()
-            .next()
-            .expect("link")
-            .to_string()
     }
 }
 

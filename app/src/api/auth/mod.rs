@@ -22,7 +22,7 @@ pub use verify::*;
 #[cfg(feature = "ssr")]
 const LINK_MINUTES: i64 = 60;
 
-/// Creates a single-use link for `user_id` and mails it to `to`.
+/// Creates a single-use link for `user_id` and queues its e-mail to `to` in the outbox.
 #[cfg(feature = "ssr")]
 async fn send_link(
     user_id: i64,
@@ -31,7 +31,7 @@ async fn send_link(
     locale: crate::i18n::Locale,
 ) -> Result<(), leptos::prelude::ServerFnError> {
     use super::ssr::{internal, random_token, services, token_hash};
-    use crate::ports::{Mail, TokenPurpose};
+    use crate::ports::{AccountMail, TokenPurpose};
     let services = services()?;
     let token = random_token();
     let now = chrono::Utc::now();
@@ -46,19 +46,15 @@ async fn send_link(
         TokenPurpose::Verify => "verify",
     };
     let link = format!("{}/{path}?token={token}", super::ssr::link_base());
-    let s = locale.strings();
-    let a = s.account;
-    let (subject, intro) = match purpose {
-        TokenPurpose::Reset => (a.forgot_title, a.forgot_intro),
-        TokenPurpose::Verify => (a.verify_title, a.account_welcome),
-    };
-    let body = format!("{intro}\n\n{link}\n\n{}\n", s.app_name);
     services
-        .mailer
-        .send(Mail {
+        .store
+        .queue_account_mail(AccountMail {
+            user_id,
             to: to.to_string(),
-            subject: format!("{} · {subject}", s.app_name),
-            body,
+            locale,
+            link,
+            reset: purpose == TokenPurpose::Reset,
+            at: now,
         })
         .await
         .map_err(internal)

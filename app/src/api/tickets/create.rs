@@ -90,8 +90,8 @@ pub struct Opened {
     pub resolve_due: chrono::DateTime<chrono::Utc>,
 }
 
-/// Stores a validated ticket under the SLA targets in force, with staged files, and mails the
-/// contact its private link (built on `link_base`). Shared by the form and the REST API.
+/// Stores a validated ticket under the SLA targets in force, with staged files; the outbox mails
+/// the contact its private link (built on `link_base`). Shared by the form and the REST API.
 #[cfg(feature = "ssr")]
 pub async fn open_validated(
     services: &crate::ports::Services,
@@ -111,7 +111,6 @@ pub async fn open_validated(
         .sla
         .due(ticket.priority, ticket.impact, now, &settings.calendar);
     let key = random_token();
-    let (email, subject) = (ticket.contact_email.clone(), ticket.subject.clone());
     let number = services
         .store
         .create_ticket(crate::ports::TicketInsert {
@@ -124,39 +123,13 @@ pub async fn open_validated(
             resolve_due: due.resolve,
             targets,
             files,
+            link: format!("{link_base}{}", super::ticket_href("{number}", &key)),
         })
         .await?;
-    let link = format!("{link_base}{}", super::ticket_href(&number, &key));
-    mail_link(services, &email, &subject, &number, &link, locale).await;
     Ok(Opened {
         number,
         key,
         first_response_due: due.first_response,
         resolve_due: due.resolve,
     })
-}
-
-/// Mails the ticket's private link to its contact, so a guest who closes the page can find it
-/// again. A failure is logged, not shown: the ticket itself is stored.
-#[cfg(feature = "ssr")]
-async fn mail_link(
-    services: &crate::ports::Services,
-    to: &str,
-    subject: &str,
-    number: &str,
-    link: &str,
-    locale: Locale,
-) {
-    let s = locale.strings();
-    let mail = crate::ports::Mail {
-        to: to.to_string(),
-        subject: format!("{} · {number} · {subject}", s.app_name),
-        body: format!(
-            "{}\n\n{number} · {subject}\n\n{}\n{link}\n",
-            s.ticket_created, s.ticket_keep_link
-        ),
-    };
-    if let Err(e) = services.mailer.send(mail).await {
-        tracing::warn!(error = %e, "could not send the ticket link");
-    }
 }

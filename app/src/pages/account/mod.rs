@@ -2,6 +2,7 @@
 
 mod forgot;
 mod login;
+mod notify_prefs;
 mod overview;
 mod register;
 mod reset;

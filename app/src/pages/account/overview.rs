@@ -67,6 +67,7 @@ fn AccountBody(v: Viewer) -> impl IntoView {
             <PlainField id="password_confirm" name="form[password_confirm]" label=|a| a.password_confirm input_type="password" autocomplete="new-password" />
             <button type="submit" class="button button-primary">{move || a().change_password_submit}</button>
         </ActionForm>
+        <super::notify_prefs::NotifyPrefs />
         <h2>{move || a().privacy_title}</h2>
         <p>{move || a().privacy_intro}</p>
         <p><a class="button" href="/api/account/export" download="my-data.json">{move || a().export_link}</a></p>
