@@ -56,7 +56,7 @@ test('an agent takes a ticket from the console and works it while the customer f
 test('the console, settings, complaints and knowledge editor pages have no serious accessibility problems', async ({ page }, testInfo) => {
   test.skip(testInfo.project.use.javaScriptEnabled === false, 'axe runs as a script in the page');
   await signInAsLead(page, testInfo);
-  for (const path of ['/console?queue=all', '/staff/settings', '/staff/complaints', '/staff/kb', '/staff/kb/edit', '/staff/kb/edit?slug=wifi-slow&lang=zh', '/staff/kb/review', '/staff/kb/history?slug=wifi-slow&lang=zh&diff=1', '/staff/search', '/staff/flows', '/staff/flows/edit?slug=cannot-get-online', '/staff/flows/stats?slug=cannot-get-online']) {
+  for (const path of ['/console?queue=all', '/staff/settings', '/staff/complaints', '/staff/kb', '/staff/kb/edit', '/staff/kb/edit?slug=wifi-slow&lang=zh', '/staff/kb/review', '/staff/kb/history?slug=wifi-slow&lang=zh&diff=1', '/staff/search', '/staff/flows', '/staff/flows/edit?slug=cannot-get-online', '/staff/flows/stats?slug=cannot-get-online', '/staff/incidents', '/staff/notifications', '/staff/notifications?failed=1']) {
     await open(page, path, testInfo);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations

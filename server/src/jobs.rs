@@ -12,6 +12,9 @@ use std::time::Duration;
 /// How long a staged file waits for the message it was chosen for.
 const STAGED_FILE_HOURS: i64 = 24;
 
+/// How long the delivery log keeps notices that have nothing left to send.
+const NOTICE_DAYS: i64 = 90;
+
 /// Runs the sweep every `every` until the process ends; a failed sweep is logged and retried.
 pub fn spawn(store: Arc<dyn Store>, files: Arc<dyn FileBytes>, every: Duration) {
     tokio::spawn(async move {
@@ -21,6 +24,10 @@ pub fn spawn(store: Arc<dyn Store>, files: Arc<dyn FileBytes>, every: Duration) 
             timer.tick().await;
             if let Err(e) = sweep(store.as_ref()).await {
                 tracing::warn!(error = %e, "ticket sweep failed; retrying at the next tick");
+            }
+            let old = Utc::now() - chrono::Duration::days(NOTICE_DAYS);
+            if let Err(e) = store.prune_notices(old).await {
+                tracing::warn!(error = %e, "pruning old notices failed; retrying at the next tick");
             }
             if let Err(e) = drop_unsent_files(store.as_ref(), files.as_ref()).await {
                 tracing::warn!(error = %e, "removing unsent files failed; retrying at the next tick");

@@ -50,7 +50,8 @@ pub fn LiveUpdates(
     let _ = (ticket, key, on_notice);
     let text = move || latest.get().map(|e| announce(&e, i18n.locale()));
     view! {
-        <div class="live-region" role="status" aria-live="polite" aria-label=i18n.t(|s| s.notify.live_label)>
+        // A log (polite by nature), not role="status": pages keep that role for their outcomes.
+        <div class="live-region" role="log" aria-live="polite" aria-label=i18n.t(|s| s.notify.live_label)>
             <Show when=move || lost.get()>
                 <p class="live-lost">{i18n.t(|s| s.notify.live_reconnecting)}</p>
             </Show>

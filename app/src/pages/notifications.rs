@@ -103,7 +103,8 @@ fn DeliveryTable(
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        // Wide on a phone: the scrolling region takes the keyboard focus to scroll.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=n.log_title>
             <table class="delivery-log">
                 <thead>
                     <tr>

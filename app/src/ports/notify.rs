@@ -48,6 +48,9 @@ pub trait NotifyStore: Send + Sync {
         failed_only: bool,
         limit: i64,
     ) -> Result<(DeliveryCounts, Vec<DeliveryLine>), StoreError>;
+    /// Removes notices (with their deliveries) older than `before` that have nothing left to
+    /// send; returns how many.
+    async fn prune_notices(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
     /// Puts a failed delivery back in the queue, due now; false if it is not failed.
     async fn retry_delivery(&self, id: i64, at: DateTime<Utc>) -> Result<bool, StoreError>;
     /// Every registered webhook.

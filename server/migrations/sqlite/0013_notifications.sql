@@ -17,6 +17,19 @@ CREATE TABLE outbox_events (
 );
 CREATE INDEX outbox_events_undispatched ON outbox_events (dispatched, id);
 CREATE INDEX outbox_events_ticket ON outbox_events (ticket_id, id);
+CREATE INDEX outbox_events_created ON outbox_events (created_at);
+
+CREATE TABLE webhooks (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    url         TEXT NOT NULL,
+    secret      TEXT NOT NULL,
+    -- The notice kinds it wants, as a JSON array; empty means all.
+    events_json TEXT NOT NULL DEFAULT '[]',
+    format      TEXT NOT NULL CHECK (format IN ('json', 'slack')),
+    enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    created_at  INTEGER NOT NULL
+);
 
 CREATE TABLE deliveries (
     id           INTEGER PRIMARY KEY,
@@ -43,18 +56,6 @@ CREATE TABLE deliveries (
 );
 CREATE INDEX deliveries_due ON deliveries (status, next_at);
 CREATE INDEX deliveries_recent ON deliveries (created_at);
-
-CREATE TABLE webhooks (
-    id          INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL,
-    url         TEXT NOT NULL,
-    secret      TEXT NOT NULL,
-    -- The notice kinds it wants, as a JSON array; empty means all.
-    events_json TEXT NOT NULL DEFAULT '[]',
-    format      TEXT NOT NULL CHECK (format IN ('json', 'slack')),
-    enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
-    created_at  INTEGER NOT NULL
-);
 
 -- The e-mail notices a person turned off, as a JSON array of kinds.
 CREATE TABLE notification_prefs (

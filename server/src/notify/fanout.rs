@@ -79,10 +79,10 @@ async fn recipients(
     let page = format!("{base}/tickets/{}", t.number);
     let mut out: Vec<Recipient> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut add = |p: Person, staff: bool, out: &mut Vec<Recipient>| {
+    let add = |p: Person, out: &mut Vec<Recipient>, seen: &mut std::collections::HashSet<i64>| {
         let muted = ev.kind.mutable() && p.muted.contains(&ev.kind);
-        // The one who acted knows, except that a customer still gets the receipt.
-        let acted = Some(p.id) == ev.actor_id && (staff || ev.kind != NoticeKind::TicketCreated);
+        // The one who acted knows.
+        let acted = Some(p.id) == ev.actor_id;
         if acted || muted || !seen.insert(p.id) {
             return;
         }
@@ -90,7 +90,7 @@ async fn recipients(
             tag: format!("u{}", p.id),
             email: p.email,
             locale: p.locale,
-            staff,
+            staff: true,
             link: page.clone(),
             secret: false,
         });
@@ -100,26 +100,39 @@ async fn recipients(
     for a in audience(ev.kind, facts) {
         let people = match a {
             Audience::Customer if quiet => Vec::new(),
-            Audience::Customer => match t.requester_id {
-                Some(id) => store.people(People::One(id)).await?,
-                None => {
-                    // A guest: the ticket's address, its language, the private link if known.
-                    let link = ev.data["link"].as_str().unwrap_or_default();
-                    out.push(Recipient {
-                        tag: "c".into(),
-                        email: t.contact_email.clone(),
-                        locale: t.locale,
-                        staff: false,
-                        link: if link.is_empty() {
-                            page.clone()
-                        } else {
-                            link.to_string()
-                        },
-                        secret: !link.is_empty(),
-                    });
+            Audience::Customer => {
+                // The ticket's contact address, in the account's language and choices when the
+                // customer has one; the private link when this notice carries it.
+                let account = match t.requester_id {
+                    Some(id) => store.people(People::One(id)).await?.into_iter().next(),
+                    None => None,
+                };
+                let acted = account.as_ref().is_some_and(|p| {
+                    Some(p.id) == ev.actor_id && ev.kind != NoticeKind::TicketCreated
+                });
+                let muted = account
+                    .as_ref()
+                    .is_some_and(|p| ev.kind.mutable() && p.muted.contains(&ev.kind));
+                if acted || muted || account.as_ref().is_some_and(|p| !seen.insert(p.id)) {
                     continue;
                 }
-            },
+                let link = ev.data["link"].as_str().unwrap_or_default();
+                out.push(Recipient {
+                    tag: account
+                        .as_ref()
+                        .map_or("c".into(), |p| format!("u{}", p.id)),
+                    email: t.contact_email.clone(),
+                    locale: account.as_ref().map_or(t.locale, |p| p.locale),
+                    staff: false,
+                    link: if link.is_empty() {
+                        page.clone()
+                    } else {
+                        link.to_string()
+                    },
+                    secret: !link.is_empty(),
+                });
+                continue;
+            }
             Audience::Assignee => match t.assignee_id {
                 Some(id) => store.people(People::One(id)).await?,
                 None => Vec::new(),
@@ -127,9 +140,8 @@ async fn recipients(
             Audience::Team => store.people(People::Team(t.team_id)).await?,
             Audience::Leads => store.people(People::Leads).await?,
         };
-        let staff = a != Audience::Customer;
         for p in people {
-            add(p, staff, &mut out);
+            add(p, &mut out, &mut seen);
         }
     }
     Ok(out)

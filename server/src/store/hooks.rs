@@ -73,6 +73,19 @@ impl NotifyStore for SqliteStore {
         Ok((counts, lines))
     }
 
+    async fn prune_notices(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "DELETE FROM outbox_events WHERE created_at < $1 AND dispatched = 1
+               AND NOT EXISTS (SELECT 1 FROM deliveries d
+                               WHERE d.event_id = outbox_events.id AND d.status = 'pending')",
+        )
+        .bind(to_ms(before))
+        .execute(self.writer())
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
     async fn retry_delivery(&self, id: i64, at: DateTime<Utc>) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE deliveries SET status = 'pending', next_at = $2, leased_until = 0

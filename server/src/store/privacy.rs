@@ -105,6 +105,27 @@ pub(super) async fn export(pool: &SqlitePool, user_id: i64) -> Result<Value, Sto
 pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Result<(), StoreError> {
     let pseudonym = format!("erased-user-{user_id}");
     let mut tx = super::write_tx(pool).await?;
+    // Mail to them: the log keeps that something was sent, not to whom or what; unsent mail
+    // is not sent any more.
+    sqlx::query(
+        "UPDATE deliveries SET recipient = $2, payload = '',
+             status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END,
+             last_error = CASE WHEN status = 'pending' THEN 'recipient erased' ELSE last_error END
+         WHERE channel = 'email' AND recipient = (SELECT email FROM users WHERE id = $1)",
+    )
+    .bind(user_id)
+    .bind(format!("{pseudonym}@invalid"))
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    sqlx::query(
+        "UPDATE outbox_events SET data_json = json_set(data_json, '$.actor', $2) WHERE actor_id = $1",
+    )
+    .bind(user_id)
+    .bind(&pseudonym)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
     sqlx::query(
         "UPDATE users SET email = $1, display_name = $2, password_hash = NULL, erased_at = $3,
                 disabled = 1
@@ -146,7 +167,12 @@ pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Resul
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    for table in ["user_roles", "sessions", "one_time_tokens"] {
+    for table in [
+        "user_roles",
+        "sessions",
+        "one_time_tokens",
+        "notification_prefs",
+    ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
             .bind(user_id)
             .execute(&mut *tx)
