@@ -168,7 +168,12 @@ async fn feed(
         }
     };
     loop {
-        match broadcast.recv().await {
+        // A client that went away ends the feed even when nothing it may see happens.
+        let next = tokio::select! {
+            _ = out.closed() => return,
+            next = broadcast.recv() => next,
+        };
+        match next {
             Ok(row) if row.id <= last => {}
             Ok(row) => {
                 last = row.id;
