@@ -11,7 +11,10 @@
 #   7. knowledge-base search on 100,000 generated articles (half Chinese, half English): index
 #      build time, p50/p99 in-process and over HTTP, against SQLite FTS5 (trigram) as baseline;
 #   8. diagnosis flows: validation and layout time for 50/200/500-node flows, and starting,
-#      answering and reading a run over HTTP (p50/p99).
+#      answering and reading a run over HTTP (p50/p99);
+#   9. notifications: live-event latency to 1/100/1,000 streams, e-mails per second;
+#  10. scale: ticket creation and article pages on SQLite, PostgreSQL with one instance and with
+#      two (a private cluster from scripts/pg.sh), and live events across instances (p50/p99).
 # Usage: scripts/bench.sh [seconds per load run, default 10]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +32,7 @@ cargo build --release --example ticket_bench --locked >/dev/null 2>&1
 cargo build --release --example kb_bench --locked >/dev/null 2>&1
 cargo build --release --example flow_bench --locked >/dev/null 2>&1
 cargo build --release --example notify_bench --locked >/dev/null 2>&1
+cargo build --release --example scale_bench --locked >/dev/null 2>&1
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 echo "== Release front end (target/site/pkg)"
@@ -127,3 +131,10 @@ if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
 fi
 "$target_dir/release/examples/notify_bench" "$work" "$target_dir/release/server" \
   "$venv/bin/python" "$root/server/tests/support/smtp_sink.py"
+
+echo
+echo "== Scale: one instance versus two on PostgreSQL, and SQLite; 32 clients, ${secs}s per run"
+chmod 755 "$work"
+pg_url=$(scripts/pg.sh start "$work/pg")
+trap 'scripts/pg.sh stop "$work/pg"; cleanup' EXIT
+"$target_dir/release/examples/scale_bench" "$work" "$target_dir/release/server" "$secs" "$pg_url"

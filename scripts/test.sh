@@ -28,6 +28,16 @@ cargo clippy -p app --lib --locked --target wasm32-unknown-unknown --no-default-
 step "cargo test: unit tests and integration tests against the real server"
 cargo test --workspace --locked
 
+step "cargo test: the server's storage and HTTP tests again, on PostgreSQL"
+# A private cluster in a temporary folder on a free port (Debian's postgresql is installed
+# first if missing); stopped and removed however the tests end.
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/helpdesk-pg.XXXXXX")
+chmod 755 "$pgdir"
+trap 'scripts/pg.sh stop "$pgdir/data" 2>/dev/null; rm -rf "$pgdir"' EXIT
+pg_url=$(scripts/pg.sh start "$pgdir/data")
+TEST_DATABASE_URL="$pg_url" cargo test -p server --locked
+scripts/pg.sh stop "$pgdir/data"
+
 step "release build (server + wasm) with cargo-leptos"
 cargo leptos build --release
 

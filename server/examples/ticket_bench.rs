@@ -138,7 +138,7 @@ async fn bare(dir: &str, secs: u64) -> anyhow::Result<()> {
 
 async fn queue(dir: &str, tickets: i64) -> anyhow::Result<()> {
     let url = format!("sqlite://{dir}/queue.db");
-    let store = server::store::SqliteStore::open(&url).await?;
+    let store = server::store::SqlStore::open(&url).await?;
     store.migrate().await?;
     let now = chrono::Utc::now();
     let ms = now.timestamp_millis();

@@ -1,6 +1,6 @@
 //! Admin commands that work on the database directly: the first administrator, audit checks.
 
-use crate::store::SqliteStore;
+use crate::store::SqlStore;
 use anyhow::{bail, Context};
 use app::domain::account::normalise_email;
 use app::domain::audit::{AuditEntry, ChainBreak};
@@ -12,7 +12,7 @@ use app::ports::{AccountStore, AuditStore, NewUser};
 
 /// Creates an administrator with a password from stdin or a generated one printed once.
 pub async fn create_admin(
-    store: &SqliteStore,
+    store: &SqlStore,
     email: &str,
     name: &str,
     password_stdin: bool,
@@ -62,7 +62,7 @@ pub async fn create_admin(
 }
 
 /// Walks the audit chain; an error (non-zero exit) names the first broken record.
-pub async fn verify_audit(store: &SqliteStore) -> anyhow::Result<()> {
+pub async fn verify_audit(store: &SqlStore) -> anyhow::Result<()> {
     match store.verify_audit().await? {
         Ok(count) => {
             println!("audit trail intact: {count} records");
@@ -90,7 +90,7 @@ fn generate_password() -> String {
 }
 
 /// Issues an API token for the integration `name` and prints it once.
-pub async fn issue_token(store: &SqliteStore, name: &str) -> anyhow::Result<()> {
+pub async fn issue_token(store: &SqlStore, name: &str) -> anyhow::Result<()> {
     use app::ports::IntegrationStore;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 80 {
@@ -111,7 +111,7 @@ pub async fn issue_token(store: &SqliteStore, name: &str) -> anyhow::Result<()> 
 }
 
 /// Revokes the integration's live token.
-pub async fn revoke_token(store: &SqliteStore, name: &str) -> anyhow::Result<()> {
+pub async fn revoke_token(store: &SqlStore, name: &str) -> anyhow::Result<()> {
     use app::ports::IntegrationStore;
     if !store
         .revoke_api_token(name.trim(), chrono::Utc::now())
@@ -125,7 +125,7 @@ pub async fn revoke_token(store: &SqliteStore, name: &str) -> anyhow::Result<()>
 }
 
 /// Writes the knowledge base into `dir` as Markdown files.
-pub async fn export_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+pub async fn export_kb(store: &SqlStore, dir: &std::path::Path) -> anyhow::Result<()> {
     use crate::kb_files::{format_article, format_categories, CATEGORIES_FILE};
     let (categories, articles) = store.export_articles().await?;
     std::fs::create_dir_all(dir)?;
@@ -144,7 +144,7 @@ pub async fn export_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Re
 }
 
 /// Publishes a folder of Markdown files; any bad file refuses the whole folder, listing each.
-pub async fn import_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+pub async fn import_kb(store: &SqlStore, dir: &std::path::Path) -> anyhow::Result<()> {
     let (categories, articles) = match crate::kb_files::read_folder(dir) {
         Ok(read) => read,
         Err(problems) => {
@@ -174,7 +174,7 @@ pub async fn import_kb(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Re
 }
 
 /// Writes every live flow as `<slug>.json`.
-pub async fn export_flows(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+pub async fn export_flows(store: &SqlStore, dir: &std::path::Path) -> anyhow::Result<()> {
     use app::domain::flow::{FlowFile, SCHEMA};
     use app::ports::FlowStore;
     std::fs::create_dir_all(dir)?;
@@ -197,7 +197,7 @@ pub async fn export_flows(store: &SqliteStore, dir: &std::path::Path) -> anyhow:
 }
 
 /// Publishes a folder of flow files; any problem refuses the whole folder, listing each.
-pub async fn import_flows(store: &SqliteStore, dir: &std::path::Path) -> anyhow::Result<()> {
+pub async fn import_flows(store: &SqlStore, dir: &std::path::Path) -> anyhow::Result<()> {
     use app::ports::FlowStore;
     let files = match crate::flow_files::read_folder(dir) {
         Ok(files) => files,
@@ -227,7 +227,7 @@ pub async fn import_flows(store: &SqliteStore, dir: &std::path::Path) -> anyhow:
 
 /// Appends an audit record for something done from the command line.
 async fn append_cli_audit(
-    store: &SqliteStore,
+    store: &SqlStore,
     action: &str,
     target: &str,
     detail: &str,

@@ -1,8 +1,8 @@
 //! The admin command line: `serve` (the default), `migrate`, `seed-demo`, `admin create`,
-//! `admin token`, `admin revoke-token`, `audit verify`, `kb export`, `kb import`, `flows export`, `flows import`.
+//! `admin token`, `admin revoke-token`, `audit verify`, `kb export`, `kb import`, `flows export`, `flows import`, `backup create|verify|verify-db|restore`.
 
 use crate::config::Config;
-use crate::store::SqliteStore;
+use crate::store::SqlStore;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
@@ -44,6 +44,23 @@ pub enum Command {
     /// Move diagnosis flows in and out as JSON files (for git).
     #[command(subcommand)]
     Flows(FlowsCommand),
+    /// Back up, check and restore the database with its files.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+}
+
+/// Backup commands.
+#[derive(Subcommand, Debug)]
+pub enum BackupCommand {
+    /// SQLite: copy the database (online and consistent, while the server runs) and the files
+    /// into a new folder, with a manifest of row counts.
+    Create { dir: std::path::PathBuf },
+    /// Check a backup folder: integrity, row counts against its manifest, audit chain, files.
+    Verify { dir: std::path::PathBuf },
+    /// Check the database `DATABASE_URL` names (e.g. one pg_restore filled) and `FILES_DIR`.
+    VerifyDb,
+    /// SQLite: put a verified backup in place of the database and add its files (server stopped).
+    Restore { dir: std::path::PathBuf },
 }
 
 /// Diagnosis-flow file commands.
@@ -100,22 +117,27 @@ pub enum AuditCommand {
     Verify,
 }
 
-/// Logs to stderr; `RUST_LOG` chooses the level (default `info`).
-pub fn init_logging() {
+/// Logs to stderr, as text or (`json`) one JSON object per line with its fields; `RUST_LOG`
+/// chooses the level (default `info`).
+pub fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if format.eq_ignore_ascii_case("json") {
+        builder.json().flatten_event(true).init();
+    } else {
+        builder.init();
+    }
 }
 
 /// Opens the database and applies migrations; a failure stops everything with the reason.
-async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
+async fn open_store(config: &Config) -> anyhow::Result<SqlStore> {
     config
         .ensure_sqlite_dir()
         .context("cannot create the folder of the database file")?;
-    let store = SqliteStore::open(&config.database_url).await?;
+    let store = SqlStore::open(&config.database_url).await?;
     store
         .migrate()
         .await
@@ -183,6 +205,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Flows(FlowsCommand::Import { dir }) => {
             let store = open_store(&config).await?;
             crate::admin::import_flows(&store, &dir).await
+        }
+        Command::Backup(BackupCommand::Create { dir }) => {
+            let store = open_store(&config).await?;
+            crate::backup::create(&store, &config.files_dir, &dir).await
+        }
+        Command::Backup(BackupCommand::Verify { dir }) => crate::backup::verify(&dir).await,
+        Command::Backup(BackupCommand::VerifyDb) => {
+            let store = SqlStore::open(&config.database_url).await?;
+            crate::backup::verify_db(&store, &config.files_dir).await
+        }
+        Command::Backup(BackupCommand::Restore { dir }) => {
+            crate::backup::restore(&dir, &config.database_url, &config.files_dir).await
         }
     }
 }

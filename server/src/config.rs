@@ -77,6 +77,11 @@ pub struct Config {
     /// Folder of attached files, outside the web root.
     #[arg(long, env = "FILES_DIR", default_value = "data/files", global = true)]
     pub files_dir: std::path::PathBuf,
+    /// An S3-compatible bucket for attached files instead of `FILES_DIR`; endpoint and
+    /// credentials from the standard `AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`,
+    /// `AWS_SECRET_ACCESS_KEY` (and `AWS_ALLOW_HTTP=true` for a plain-HTTP endpoint).
+    #[arg(long, env = "FILES_S3_BUCKET", default_value = "", global = true)]
+    pub files_s3_bucket: String,
     /// Folder of the knowledge base's search index; default: beside the SQLite file.
     #[arg(long, env = "SEARCH_DIR", global = true)]
     pub search_dir: Option<std::path::PathBuf>,
@@ -106,6 +111,19 @@ pub struct Config {
         global = true
     )]
     pub session_absolute_hours: i64,
+    /// Token `/metrics` requires as `Authorization: Bearer …`; empty: metrics are open (serve
+    /// them on an internal network only).
+    #[arg(
+        long,
+        env = "METRICS_TOKEN",
+        default_value = "",
+        global = true,
+        hide_env_values = true
+    )]
+    pub metrics_token: String,
+    /// Log format: `text` for people, `json` (one object per line) for log collectors.
+    #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: String,
     /// Seconds between sweeps that flag SLA breaches and close quiet resolved tickets.
     #[arg(long, env = "SWEEP_SECONDS", default_value_t = 60, global = true)]
     pub sweep_seconds: u64,

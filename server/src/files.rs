@@ -1,4 +1,5 @@
-//! Attached files in a local folder outside the web root, with display copies of images.
+//! Attached files, with display copies of images: in a local folder outside the web root (the
+//! default; a shared mount for several instances), or in an S3-compatible bucket.
 
 use app::domain::attachment::FileKind;
 use app::ports::{FileBytes, FileError, StoredFile};
@@ -13,27 +14,68 @@ const DISPLAY_EDGE: u32 = 1600;
 const MAX_PIXELS_EDGE: u32 = 16_000;
 const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Files under `root`, spread over 256 folders by the first byte of their random key.
+/// Files spread over 256 folders (or key prefixes) by the first byte of their random key.
 #[derive(Clone, Debug)]
-pub struct LocalFiles {
+pub struct FileStore {
     root: PathBuf,
+    /// The bucket, when files live in object storage instead of `root`.
+    bucket: Option<std::sync::Arc<object_store::aws::AmazonS3>>,
 }
 
-impl LocalFiles {
+impl FileStore {
     /// Files kept under `root`, created on first use.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            bucket: None,
+        }
     }
 
-    fn path(&self, key: &str) -> Result<PathBuf, FileError> {
-        // Keys are ours (hex); anything else never reaches the file system.
+    /// Files kept in the S3-compatible `bucket`; endpoint, region and credentials come from the
+    /// standard `AWS_*` variables (`AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`,
+    /// `AWS_SECRET_ACCESS_KEY`, `AWS_ALLOW_HTTP`).
+    pub fn s3(bucket: &str) -> Result<Self, FileError> {
+        let store = object_store::aws::AmazonS3Builder::from_env()
+            .with_bucket_name(bucket)
+            .build()
+            .map_err(|e| FileError::Io(format!("S3 bucket {bucket}: {e}")))?;
+        Ok(Self {
+            root: PathBuf::new(),
+            bucket: Some(std::sync::Arc::new(store)),
+        })
+    }
+
+    /// Keys are ours (hex); anything else never reaches the file system or the bucket.
+    fn checked(key: &str) -> Result<&str, FileError> {
         if key.len() < 3 || !key.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
             return Err(FileError::Io(format!("bad storage key {key:?}")));
         }
+        Ok(key)
+    }
+
+    fn path(&self, key: &str) -> Result<PathBuf, FileError> {
+        let key = Self::checked(key)?;
         Ok(self.root.join(&key[..2]).join(key))
     }
 
+    fn object(key: &str) -> Result<object_store::path::Path, FileError> {
+        let key = Self::checked(key)?;
+        Ok(object_store::path::Path::from(format!(
+            "{}/{key}",
+            &key[..2]
+        )))
+    }
+
     async fn write(&self, key: &str, bytes: &[u8]) -> Result<(), FileError> {
+        if let Some(bucket) = &self.bucket {
+            use object_store::ObjectStore;
+            // A PUT is atomic: the object appears whole or not at all.
+            bucket
+                .put(&Self::object(key)?, bytes.to_vec().into())
+                .await
+                .map_err(|e| FileError::Io(format!("S3 put {key}: {e}")))?;
+            return Ok(());
+        }
         let path = self.path(key)?;
         let io = |e: std::io::Error| FileError::Io(format!("{}: {e}", path.display()));
         if let Some(dir) = path.parent() {
@@ -90,7 +132,7 @@ pub fn display_copy(bytes: &[u8]) -> Result<Vec<u8>, FileError> {
 }
 
 #[async_trait]
-impl FileBytes for LocalFiles {
+impl FileBytes for FileStore {
     async fn put(&self, bytes: Vec<u8>, kind: FileKind) -> Result<StoredFile, FileError> {
         let (bytes, display) = if kind.is_image() {
             tokio::task::spawn_blocking(move || {
@@ -121,6 +163,12 @@ impl FileBytes for LocalFiles {
     }
 
     async fn read(&self, key: &str) -> Result<Vec<u8>, FileError> {
+        if let Some(bucket) = &self.bucket {
+            use object_store::ObjectStore;
+            let io = |e: object_store::Error| FileError::Io(format!("S3 get {key}: {e}"));
+            let got = bucket.get(&Self::object(key)?).await.map_err(io)?;
+            return Ok(got.bytes().await.map_err(io)?.to_vec());
+        }
         let path = self.path(key)?;
         tokio::fs::read(&path)
             .await
@@ -128,6 +176,15 @@ impl FileBytes for LocalFiles {
     }
 
     async fn remove(&self, key: &str) -> Result<(), FileError> {
+        if let Some(bucket) = &self.bucket {
+            use object_store::ObjectStore;
+            return match bucket.delete(&Self::object(key)?).await {
+                Err(e) if !matches!(e, object_store::Error::NotFound { .. }) => {
+                    Err(FileError::Io(format!("S3 delete {key}: {e}")))
+                }
+                _ => Ok(()),
+            };
+        }
         match tokio::fs::remove_file(self.path(key)?).await {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(FileError::Io(e.to_string())),
             _ => Ok(()),

@@ -15,13 +15,42 @@ const STAGED_FILE_HOURS: i64 = 24;
 /// How long the delivery log keeps notices that have nothing left to send.
 const NOTICE_DAYS: i64 = 90;
 
+/// This process, as a job-lease holder: host, process id and a random part.
+pub fn instance_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+        format!(
+            "{}-{}-{:08x}",
+            host.trim(),
+            std::process::id(),
+            rand::random::<u32>()
+        )
+    })
+}
+
 /// Runs the sweep every `every` until the process ends; a failed sweep is logged and retried.
+/// With several instances on one database, only the holder of the sweep's lease runs it.
 pub fn spawn(store: Arc<dyn Store>, files: Arc<dyn FileBytes>, every: Duration) {
     tokio::spawn(async move {
         let mut timer = tokio::time::interval(every);
         timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Three missed rounds before another instance takes over.
+        let lease = chrono::Duration::from_std(every * 3).unwrap_or(chrono::Duration::minutes(3));
         loop {
             timer.tick().await;
+            let now = Utc::now();
+            match store
+                .claim_job("sweep", instance_id(), now, now + lease)
+                .await
+            {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot take the sweep's lease; retrying at the next tick");
+                    continue;
+                }
+            }
             if let Err(e) = sweep(store.as_ref()).await {
                 tracing::warn!(error = %e, "ticket sweep failed; retrying at the next tick");
             }

@@ -4,8 +4,8 @@ use clap::Parser;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    server::cli::init_logging();
     let cli = server::cli::Cli::parse();
+    server::cli::init_logging(&cli.config.log_format);
     match server::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

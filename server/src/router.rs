@@ -1,7 +1,7 @@
 //! The HTTP side: Leptos pages and server functions, static files, limits and error pages.
 
 use crate::config::Config;
-use crate::store::SqliteStore;
+use crate::store::SqlStore;
 use anyhow::Context;
 use app::api::tickets::file::Copy;
 use app::app::{shell, App};
@@ -39,6 +39,15 @@ pub fn app(
     let file_services = services.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", {
+            let store = live.store.clone();
+            get(move || crate::ops::readyz(store.clone()))
+        })
+        .route("/metrics", {
+            let store = live.store.clone();
+            let token = live.metrics_token.clone();
+            get(move |headers| crate::ops::metrics(store.clone(), token.clone(), headers))
+        })
         .route(
             "/events",
             get({
@@ -107,14 +116,17 @@ pub fn app(
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(CatchPanicLayer::custom(|_| server_error_page()))
+        .layer(middleware::from_fn(crate::ops::count))
         .with_state(options)
 }
 
-/// What the live stream needs: the hub and the store it reads missed notices from.
+/// What the live stream and the operations endpoints need: the hub, the store it reads missed
+/// notices from, and the token `/metrics` asks for (empty: none).
 #[derive(Clone)]
 pub struct Live {
     pub hub: Arc<crate::notify::live::LiveHub>,
-    pub store: SqliteStore,
+    pub store: SqlStore,
+    pub metrics_token: String,
 }
 
 /// Server functions that take files, with their larger body limit.
@@ -198,7 +210,7 @@ fn server_error_page() -> Response<Body> {
 /// Serves the portal until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve(
     config: Config,
-    store: SqliteStore,
+    store: SqlStore,
     addr: Option<std::net::SocketAddr>,
 ) -> anyhow::Result<()> {
     let conf = get_configuration(None).context("cannot read the Leptos configuration")?;
@@ -220,30 +232,42 @@ pub async fn serve(
             started.elapsed().as_millis()
         );
     }
-    let services = services(&config, store.clone(), Arc::new(search));
+    let search = Arc::new(search);
+    if store.backend() == crate::store::Backend::Postgres {
+        // Other instances may change the knowledge base; follow them.
+        search.clone().follow(std::time::Duration::from_secs(1));
+    }
+    let services = services(&config, store.clone(), search)?;
     let listener = tokio::net::TcpListener::bind(options.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", options.site_addr))?;
     let local = listener.local_addr()?;
+    store.listen_for_notices();
     start_notifications(&config, &store, local).await?;
     let live = Live {
         hub: crate::notify::live::LiveHub::start(store.clone())
             .await
             .context("cannot start the live event hub")?,
         store,
+        metrics_token: config.metrics_token.clone(),
     };
     crate::jobs::spawn(
         services.store.clone(),
         services.files.clone(),
         std::time::Duration::from_secs(config.sweep_seconds.max(1)),
     );
+    let hub = live.hub.clone();
     let router = app(options, services, live, config.max_body_bytes);
     // Tests and scripts read this line to find the port.
     println!("listening on http://{local}");
     tracing::info!("listening on http://{local}");
     let make = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, make)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down: finishing requests in flight");
+            hub.close();
+        })
         .await
         .context("server error")
 }
@@ -251,7 +275,7 @@ pub async fn serve(
 /// Starts the outbox worker with the configured mail transport.
 async fn start_notifications(
     config: &Config,
-    store: &SqliteStore,
+    store: &SqlStore,
     local: std::net::SocketAddr,
 ) -> anyhow::Result<()> {
     use crate::notify::mail::{MailTransport, SmtpSettings};
@@ -281,11 +305,21 @@ async fn start_notifications(
 }
 
 /// The services every request gets, from the configuration.
-pub fn services(config: &Config, store: SqliteStore, search: Arc<dyn Search>) -> Services {
-    Services {
+pub fn services(
+    config: &Config,
+    store: SqlStore,
+    search: Arc<dyn Search>,
+) -> anyhow::Result<Services> {
+    let files = if config.files_s3_bucket.is_empty() {
+        crate::files::FileStore::new(&config.files_dir)
+    } else {
+        crate::files::FileStore::s3(&config.files_s3_bucket)
+            .map_err(|e| anyhow::anyhow!("cannot use the files bucket: {e}"))?
+    };
+    Ok(Services {
         store: Arc::new(store),
         search,
-        files: Arc::new(crate::files::LocalFiles::new(&config.files_dir)),
+        files: Arc::new(files),
         sessions: SessionPolicy {
             idle: chrono::Duration::minutes(config.session_idle_minutes.max(1)),
             absolute: chrono::Duration::hours(config.session_absolute_hours.max(1)),
@@ -295,7 +329,7 @@ pub fn services(config: &Config, store: SqliteStore, search: Arc<dyn Search>) ->
         secure_cookies: config.secure_cookies,
         trust_proxy: config.trust_proxy,
         public_url: config.public_url.clone(),
-    }
+    })
 }
 
 async fn shutdown_signal() {

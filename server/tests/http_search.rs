@@ -307,7 +307,7 @@ async fn the_index_is_rebuilt_at_start_when_missing_or_stale() {
     assert_eq!(found, vec!["vpn-token".to_string()]);
     // A lost index is rebuilt from the database.
     server.stop();
-    std::fs::remove_dir_all(server.dir.path().join("portal.db.search")).expect("remove index");
+    std::fs::remove_dir_all(server.dir.path().join("search")).expect("remove index");
     server.restart();
     let (found, _) = search(&server, &c, "考勤机", "zh", "").await;
     assert_eq!(found, vec!["vpn-token".to_string()]);

@@ -292,13 +292,13 @@ async fn the_sweep_flags_breaches_and_closes_quiet_resolved_tickets() {
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         flagged = sqlx::query_as(
-            "SELECT response_breached, resolve_breached FROM tickets WHERE number = ?",
+            "SELECT response_breached, resolve_breached FROM tickets WHERE number = $1",
         )
         .bind(&late)
         .fetch_one(&pool)
         .await
         .expect("flags");
-        status = sqlx::query_scalar("SELECT status FROM tickets WHERE number = ?")
+        status = sqlx::query_scalar("SELECT status FROM tickets WHERE number = $1")
             .bind(&quiet)
             .fetch_one(&pool)
             .await

@@ -1,11 +1,12 @@
-//! The SQLite store on a real file: migrations, the append-only timeline, start-up failures.
+//! The store on a real database (a SQLite file, or PostgreSQL under `TEST_DATABASE_URL`):
+//! migrations, the append-only timeline, start-up failures.
 
 mod common;
 
 use app::domain::ticket::{Category, Impact, NewTicket, Priority};
 use app::i18n::Locale;
 use app::ports::{Store, TicketInsert, TicketStore};
-use server::store::SqliteStore;
+use server::store::SqlStore;
 
 fn insert(subject: &str) -> TicketInsert {
     let now = chrono::Utc::now();
@@ -39,18 +40,21 @@ fn insert(subject: &str) -> TicketInsert {
     }
 }
 
-async fn fresh_store(dir: &tempfile::TempDir) -> SqliteStore {
-    let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store = SqliteStore::open(&url).await.expect("open");
+async fn fresh_store(dir: &tempfile::TempDir) -> SqlStore {
+    let url = common::fresh_database_url(dir.path());
+    let store = SqlStore::open(&url).await.expect("open");
     store.migrate().await.expect("migrate");
     store
 }
 
 #[tokio::test]
-async fn the_database_runs_in_wal_mode_and_migrations_are_idempotent() {
+async fn migrations_are_idempotent_and_sqlite_runs_in_wal_mode() {
     let dir = tempfile::tempdir().expect("dir");
     let store = fresh_store(&dir).await;
     store.migrate().await.expect("second run is a no-op");
+    if store.backend() == server::store::Backend::Postgres {
+        return;
+    }
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(store.pool())
         .await

@@ -64,6 +64,15 @@ pub trait TicketStore: Send + Sync {
     /// Flags tickets whose clocks ran out, or used 75 % of their target, once each, with a
     /// notice per flag in the same transaction; the breach flags stay for reports.
     async fn flag_breaches(&self, now: DateTime<Utc>) -> Result<BreachCount, StoreError>;
+    /// Takes or renews the lease of background job `job` for `holder` until `until`; false while
+    /// another instance holds it, so each job runs on one instance at a time.
+    async fn claim_job(
+        &self,
+        job: &str,
+        holder: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
     /// Resolved tickets resolved before `before`, for the quiet-period close.
     async fn quiet_resolved(&self, before: DateTime<Utc>) -> Result<Vec<String>, StoreError>;
     /// Up to `limit` tickets of an agents' queue, descriptions left out.

@@ -8,7 +8,7 @@
 use app::i18n::Locale;
 use app::ports::{Search, SearchRequest};
 use server::search::SearchIndex;
-use server::store::SqliteStore;
+use server::store::SqlStore;
 use std::io::{BufRead, BufReader};
 use std::time::{Duration, Instant};
 use words::{EN_FILLER, EN_WORDS, QUERIES, ZH_FILLER, ZH_WORDS};
@@ -71,7 +71,7 @@ async fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(&dir)?;
     let db = dir.join("kb.db");
     let url = format!("sqlite://{}", db.display());
-    let store = SqliteStore::open(&url).await?;
+    let store = SqlStore::open(&url).await?;
     store.migrate().await?;
     let pool = store.pool().clone();
 

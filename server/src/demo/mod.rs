@@ -2,7 +2,7 @@
 
 pub(crate) mod parse;
 
-use crate::store::{db, to_ms, SqliteStore};
+use crate::store::{db, to_ms, SqlStore};
 use anyhow::Context;
 use parse::{parse_article, parse_categories};
 
@@ -82,14 +82,14 @@ pub const FLOWS: &[(&str, &str)] = &[
 
 /// Loads the demo content: articles (unless the knowledge base has some), then the shipped
 /// flows (unless there are flows).
-pub async fn seed(store: &SqliteStore) -> anyhow::Result<String> {
+pub async fn seed(store: &SqlStore) -> anyhow::Result<String> {
     let articles = seed_articles(store).await?;
     let flows = seed_flows(store).await?;
     Ok(format!("{articles}; {flows}"))
 }
 
 /// Publishes the shipped flows when there are none yet.
-async fn seed_flows(store: &SqliteStore) -> anyhow::Result<String> {
+async fn seed_flows(store: &SqlStore) -> anyhow::Result<String> {
     use app::ports::FlowStore;
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM flows")
         .fetch_one(store.pool())
@@ -110,7 +110,7 @@ async fn seed_flows(store: &SqliteStore) -> anyhow::Result<String> {
 }
 
 /// Loads the demo articles in one transaction, unless the knowledge base already has some.
-async fn seed_articles(store: &SqliteStore) -> anyhow::Result<String> {
+async fn seed_articles(store: &SqlStore) -> anyhow::Result<String> {
     let pool = store.pool();
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
         .fetch_one(pool)

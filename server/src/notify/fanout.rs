@@ -2,7 +2,7 @@
 //! which webhooks want it. Rendering happens here, once, so retries resend the same bytes.
 
 use super::mail::MailPayload;
-use crate::store::{NewDelivery, OutboxRow, People, Person, SqliteStore, TicketContext};
+use crate::store::{NewDelivery, OutboxRow, People, Person, SqlStore, TicketContext};
 use app::domain::notify::{audience, idempotency_key, Audience, NoticeKind, TicketFacts};
 use app::domain::notify_text::{render, MailFacts};
 use app::domain::ticket::EventChange;
@@ -23,7 +23,7 @@ struct Recipient {
 
 /// Every delivery of `ev`; `base` is the portal's public address.
 pub async fn plan(
-    store: &SqliteStore,
+    store: &SqlStore,
     ev: &OutboxRow,
     hooks: &[Webhook],
     base: &str,
@@ -66,7 +66,7 @@ pub async fn plan(
 /// The people told of a ticket notice, each once, never the one who acted, minus those who
 /// turned this kind off.
 async fn recipients(
-    store: &SqliteStore,
+    store: &SqlStore,
     ev: &OutboxRow,
     t: &TicketContext,
     base: &str,

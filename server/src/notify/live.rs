@@ -2,7 +2,7 @@
 //! each stream filters them for its viewer. Event ids are outbox ids, so a browser that
 //! reconnects with `Last-Event-ID` gets what it missed from the database.
 
-use crate::store::{LiveRow, SqliteStore};
+use crate::store::{LiveRow, SqlStore};
 use app::api::ssr::{cookie_in, same_hash, session_of_token, token_hash, SESSION_COOKIE};
 use app::domain::auth::{may, Operation};
 use app::domain::notify::{LiveEvent, NoticeKind};
@@ -25,15 +25,19 @@ pub struct LiveHub {
     tx: broadcast::Sender<Arc<LiveRow>>,
     /// The last notice broadcast.
     position: AtomicI64,
+    /// Becomes true when the server shuts down: streams end, so graceful shutdown is not held
+    /// open by them, and browsers reconnect (to another instance, behind a load balancer).
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 impl LiveHub {
     /// Starts tailing the outbox from its current end.
-    pub async fn start(store: SqliteStore) -> Result<Arc<Self>, app::ports::StoreError> {
+    pub async fn start(store: SqlStore) -> Result<Arc<Self>, app::ports::StoreError> {
         let (tx, _) = broadcast::channel(4_096);
         let hub = Arc::new(LiveHub {
             tx,
             position: AtomicI64::new(store.last_notice_id().await?),
+            closing: tokio::sync::watch::channel(false).0,
         });
         let tail = hub.clone();
         tokio::spawn(async move {
@@ -62,6 +66,11 @@ impl LiveHub {
             }
         });
         Ok(hub)
+    }
+
+    /// Ends every open stream; called when the server starts shutting down.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
     }
 }
 
@@ -108,7 +117,7 @@ fn visible(w: &Watcher, row: &LiveRow, ticket: &str) -> bool {
 pub async fn stream(
     services: Services,
     hub: Arc<LiveHub>,
-    store: SqliteStore,
+    store: SqlStore,
     headers: HeaderMap,
     Query(q): Query<StreamQuery>,
 ) -> Response {
@@ -129,7 +138,18 @@ pub async fn stream(
     let (out, rx) = tokio::sync::mpsc::channel::<Event>(256);
     let broadcast = hub.tx.subscribe();
     let start = hub.position.load(Ordering::SeqCst);
-    tokio::spawn(feed(store, broadcast, out, watcher, ticket, resume, start));
+    let closing = hub.closing.subscribe();
+    if *closing.borrow() {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let feed = feed(store, broadcast, out, watcher, ticket, resume, start);
+    tokio::spawn(async move {
+        let mut closing = closing;
+        tokio::select! {
+            _ = feed => {}
+            _ = closing.wait_for(|c| *c) => {}
+        }
+    });
     let events = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
     });
@@ -140,7 +160,7 @@ pub async fn stream(
 
 /// Feeds one stream until its client goes away.
 async fn feed(
-    store: SqliteStore,
+    store: SqlStore,
     mut broadcast: broadcast::Receiver<Arc<LiveRow>>,
     out: tokio::sync::mpsc::Sender<Event>,
     who: Watcher,
@@ -195,7 +215,7 @@ async fn feed(
 /// Sends the visible notices after `from`; returns the last id read, or `None` when the
 /// client is gone.
 async fn catch_up(
-    store: &SqliteStore,
+    store: &SqlStore,
     out: &tokio::sync::mpsc::Sender<Event>,
     who: &Watcher,
     ticket: &str,

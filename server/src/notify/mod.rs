@@ -6,7 +6,7 @@ pub mod live;
 pub mod mail;
 pub mod webhook;
 
-use crate::store::{Claimed, SqliteStore};
+use crate::store::{Claimed, SqlStore};
 use app::domain::notify::{retry_delay_ms, MAX_ATTEMPTS};
 use app::domain::webhook::Webhook;
 use app::ports::{NotifyStore, StoreError};
@@ -32,7 +32,7 @@ pub struct NotifyConfig {
 const BATCH: i64 = 32;
 
 /// Runs the worker until the process ends; it wakes on every outbox commit and twice a second.
-pub fn spawn(store: SqliteStore, config: Arc<NotifyConfig>) {
+pub fn spawn(store: SqlStore, config: Arc<NotifyConfig>) {
     tokio::spawn(async move {
         let mut signal = store.notice_signal();
         let client = webhook::client();
@@ -57,7 +57,7 @@ pub fn spawn(store: SqliteStore, config: Arc<NotifyConfig>) {
 }
 
 /// Writes the deliveries of up to 100 undispatched notices; returns how many were handled.
-pub async fn dispatch_round(store: &SqliteStore, base: &str) -> Result<usize, StoreError> {
+pub async fn dispatch_round(store: &SqlStore, base: &str) -> Result<usize, StoreError> {
     let events = store.undispatched(100).await?;
     if events.is_empty() {
         return Ok(0);
@@ -72,7 +72,7 @@ pub async fn dispatch_round(store: &SqliteStore, base: &str) -> Result<usize, St
 
 /// Sends one batch of due deliveries concurrently; returns how many were tried.
 pub async fn send_round(
-    store: &SqliteStore,
+    store: &SqlStore,
     config: &Arc<NotifyConfig>,
     client: &reqwest::Client,
 ) -> Result<usize, StoreError> {
@@ -129,7 +129,7 @@ async fn send_one(
 
 /// Records the outcome: sent, retried later with back-off (and jitter), or failed for good.
 async fn settle(
-    store: &SqliteStore,
+    store: &SqlStore,
     config: &NotifyConfig,
     c: &Claimed,
     result: Result<(), String>,

@@ -8,7 +8,7 @@ mod query;
 
 pub use plan::{typo_distance, Planner};
 
-use crate::store::{SearchDoc, SqliteStore};
+use crate::store::{SearchDoc, SqlStore};
 use app::domain::kb::SearchHit;
 use app::ports::{Search, SearchRequest, StoreError};
 use async_trait::async_trait;
@@ -34,13 +34,13 @@ pub struct SearchIndex {
     writer: Arc<Mutex<IndexWriter>>,
     fields: Fields,
     synonyms: RwLock<Vec<Vec<String>>>,
-    store: SqliteStore,
+    store: SqlStore,
 }
 
 impl SearchIndex {
     /// Opens the index in `dir`, rebuilding it from the database when missing, unreadable or
     /// built from other data. Returns the index and how many texts were (re)indexed.
-    pub async fn open(dir: &Path, store: SqliteStore) -> anyhow::Result<(Self, usize)> {
+    pub async fn open(dir: &Path, store: SqlStore) -> anyhow::Result<(Self, usize)> {
         let fields = Fields::schema();
         let (index, fresh) = open_or_create(dir, &fields)?;
         fields::register(&index);
@@ -79,6 +79,32 @@ impl SearchIndex {
             "{FORMAT}:{}",
             self.store.search_fingerprint().await?
         ))
+    }
+
+    /// Keeps this index in step with what other instances write to the same database: every
+    /// `every`, reloads the synonyms and rebuilds the index when the database's fingerprint is
+    /// not the one it was built from. (This instance's own changes update it at once.)
+    pub fn follow(self: Arc<Self>, every: std::time::Duration) {
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(every).await;
+                if let Err(e) = self.catch_up().await {
+                    tracing::warn!(error = %e, "search index: cannot catch up; retrying");
+                }
+            }
+        });
+    }
+
+    async fn catch_up(&self) -> Result<(), StoreError> {
+        let groups = self.store.synonyms().await?;
+        self.set_synonyms(groups).await;
+        let wanted = self.fingerprint().await?;
+        let built = self.index.load_metas().map_err(failed)?.payload;
+        if built.as_deref() != Some(wanted.as_str()) {
+            let n = self.rebuild().await?;
+            tracing::info!("search index caught up with another instance: {n} texts");
+        }
+        Ok(())
     }
 
     /// Deletes `slug`'s entries (all when `None`), adds `docs`, commits and reloads the reader.

@@ -1,7 +1,7 @@
 //! Accounts, sessions, one-time links and privacy on SQLite.
 
 use super::rows::locale_of;
-use super::sqlite::SqliteStore;
+use super::sql::SqlStore;
 use super::{db, from_ms, to_ms};
 use app::domain::account::StaffMember;
 use app::domain::auth::Role;
@@ -10,14 +10,14 @@ use app::ports::{
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash, u.locale, \
      u.email_verified_at, u.disabled, \
-     (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles";
+     (SELECT string_agg(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
-fn user_of(row: &SqliteRow) -> Result<UserRecord, StoreError> {
+fn user_of(row: &AnyRow) -> Result<UserRecord, StoreError> {
     let roles: Option<String> = row.try_get("roles").map_err(db)?;
     let mut roles: Vec<Role> = roles
         .unwrap_or_default()
@@ -40,7 +40,7 @@ fn user_of(row: &SqliteRow) -> Result<UserRecord, StoreError> {
     })
 }
 
-impl SqliteStore {
+impl SqlStore {
     async fn classify_token(
         &self,
         token_hash: &str,
@@ -74,7 +74,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl AccountStore for SqliteStore {
+impl AccountStore for SqlStore {
     async fn create_user(&self, user: NewUser) -> Result<Option<i64>, StoreError> {
         let mut tx = super::write_tx(self.writer()).await?;
         let id: Option<i64> = sqlx::query_scalar(

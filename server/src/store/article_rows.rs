@@ -5,7 +5,7 @@ use app::domain::kb_editor::{EditorArticle, LanguageState, VersionInfo};
 use app::domain::review::VersionStatus;
 use app::i18n::Locale;
 use app::ports::StoreError;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -14,15 +14,15 @@ pub(super) const VERSION_COLUMNS: &str =
      v.review_comment, v.created_at,
      COALESCE((SELECT display_name FROM users u WHERE u.id = v.author_id), '') AS author,
      COALESCE((SELECT display_name FROM users u WHERE u.id = v.reviewer_id), '') AS reviewer,
-     COALESCE((SELECT t.version = v.version FROM article_translations t
-               WHERE t.article_id = v.article_id AND t.locale = v.locale), 0) AS live";
+     CASE WHEN EXISTS (SELECT 1 FROM article_translations t WHERE t.article_id = v.article_id
+               AND t.locale = v.locale AND t.version = v.version) THEN 1 ELSE 0 END AS live";
 
-pub(super) fn status_of(row: &SqliteRow) -> Result<VersionStatus, StoreError> {
+pub(super) fn status_of(row: &AnyRow) -> Result<VersionStatus, StoreError> {
     let code: String = row.try_get("status").map_err(db)?;
     VersionStatus::from_code(&code).ok_or_else(|| StoreError::Corrupt(format!("status {code}")))
 }
 
-pub(super) fn version_info(row: &SqliteRow) -> Result<VersionInfo, StoreError> {
+pub(super) fn version_info(row: &AnyRow) -> Result<VersionInfo, StoreError> {
     Ok(VersionInfo {
         version: row.try_get("version").map_err(db)?,
         status: status_of(row)?,
@@ -38,7 +38,7 @@ pub(super) fn version_info(row: &SqliteRow) -> Result<VersionInfo, StoreError> {
 
 /// Every article with each language's published and open version, for the editors' list.
 pub(super) async fn editor_list(
-    pool: &sqlx::SqlitePool,
+    pool: &sqlx::AnyPool,
     locale: Locale,
 ) -> Result<Vec<EditorArticle>, StoreError> {
     let articles = sqlx::query(

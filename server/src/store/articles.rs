@@ -2,19 +2,16 @@
 
 use super::article_rows::{editor_list, status_of, version_info, VERSION_COLUMNS};
 use super::rows::{comma_list, locale_of};
-use super::{db, to_ms, write_tx, SqliteStore};
+use super::{db, to_ms, write_tx, SqlStore};
 use app::domain::kb_editor::{EditorArticle, VersionInfo, VersionText};
 use app::domain::review::VersionStatus;
 use app::i18n::Locale;
 use app::ports::{ArticleLabels, ArticleStore, DraftSave, EditOutcome, StoreError, VersionMove};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 
-async fn article_id(
-    tx: &mut Transaction<'_, Sqlite>,
-    slug: &str,
-) -> Result<Option<i64>, StoreError> {
+async fn article_id(tx: &mut Transaction<'_, Any>, slug: &str) -> Result<Option<i64>, StoreError> {
     sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
         .bind(slug)
         .fetch_optional(&mut **tx)
@@ -24,7 +21,7 @@ async fn article_id(
 
 /// Makes `version`'s text the one readers see.
 async fn publish_text(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     article: i64,
     locale: Locale,
     version: i64,
@@ -53,7 +50,7 @@ async fn publish_text(
 }
 
 #[async_trait]
-impl ArticleStore for SqliteStore {
+impl ArticleStore for SqlStore {
     async fn editor_articles(&self, locale: Locale) -> Result<Vec<EditorArticle>, StoreError> {
         editor_list(self.pool(), locale).await
     }
@@ -61,10 +58,10 @@ impl ArticleStore for SqliteStore {
     async fn article_labels(&self, slug: &str) -> Result<Option<ArticleLabels>, StoreError> {
         let row = sqlx::query(
             "SELECT c.slug AS category_slug, a.internal,
-                    (SELECT group_concat(tag, ',') FROM article_tags g WHERE g.article_id = a.id) AS tags,
-                    (SELECT group_concat(slug, ',') FROM
+                    (SELECT string_agg(tag, ',') FROM article_tags g WHERE g.article_id = a.id) AS tags,
+                    (SELECT string_agg(x.slug, ',') FROM
                         (SELECT o.slug FROM article_related r JOIN articles o ON o.id = r.related_id
-                         WHERE r.article_id = a.id ORDER BY r.position)) AS related
+                         WHERE r.article_id = a.id ORDER BY r.position) x) AS related
              FROM articles a JOIN kb_categories c ON c.id = a.category_id WHERE a.slug = $1",
         )
         .bind(slug)
@@ -138,8 +135,9 @@ impl ArticleStore for SqliteStore {
             .map_err(db)?;
         for (position, slug) in d.labels.related.iter().enumerate() {
             let done = sqlx::query(
-                "INSERT OR IGNORE INTO article_related (article_id, related_id, position)
-                 SELECT $1, id, $3 FROM articles WHERE slug = $2 AND id <> $1",
+                "INSERT INTO article_related (article_id, related_id, position)
+                 SELECT $1, id, $3 FROM articles WHERE slug = $2 AND id <> $1
+                 ON CONFLICT DO NOTHING",
             )
             .bind(id)
             .bind(slug)

@@ -2,12 +2,12 @@
 
 use super::db;
 use super::rows::escape_like;
-use super::sqlite::SqliteStore;
+use super::sql::SqlStore;
 use app::domain::audit::{canonical, verify_chain, AuditEntry, AuditRecord, ChainBreak, GENESIS};
 use app::ports::{AuditFilter, AuditStore, StoreError};
 use async_trait::async_trait;
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 /// SHA-256, hex-encoded.
@@ -15,7 +15,7 @@ pub fn sha256_hex(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-fn record_of(row: &SqliteRow) -> Result<AuditRecord, StoreError> {
+fn record_of(row: &AnyRow) -> Result<AuditRecord, StoreError> {
     Ok(AuditRecord {
         id: row.try_get("id").map_err(db)?,
         entry: AuditEntry {
@@ -36,7 +36,7 @@ const COLUMNS: &str =
     "id, at, actor_id, actor_label, action, target, detail, source_ip, prev_hash, hash";
 
 #[async_trait]
-impl AuditStore for SqliteStore {
+impl AuditStore for SqlStore {
     async fn append_audit(&self, e: AuditEntry) -> Result<(), StoreError> {
         // Appends are serialised so two records never chain to the same predecessor; the
         // explicit id makes a race with another process fail instead of forking the chain.
@@ -75,7 +75,7 @@ impl AuditStore for SqliteStore {
     async fn audit_records(&self, f: AuditFilter) -> Result<Vec<AuditRecord>, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM audit_log
-             WHERE action LIKE $1 ESCAPE '\\' AND actor_label LIKE $2 ESCAPE '\\' AND id < $3
+             WHERE lower(action) LIKE lower($1) ESCAPE '\\' AND lower(actor_label) LIKE lower($2) ESCAPE '\\' AND id < $3
              ORDER BY id DESC LIMIT $4"
         ))
         .bind(format!("{}%", escape_like(&f.action_prefix)))

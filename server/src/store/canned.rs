@@ -1,6 +1,6 @@
 //! Canned replies on SQLite.
 
-use super::{db, to_ms, SqliteStore};
+use super::{db, to_ms, SqlStore};
 use app::domain::canned::CannedReply;
 use app::i18n::Locale;
 use app::ports::{CannedStore, NewCanned, StoreError};
@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 #[async_trait]
-impl CannedStore for SqliteStore {
+impl CannedStore for SqlStore {
     async fn canned_replies(&self) -> Result<Vec<CannedReply>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, locale, title, body FROM canned_replies ORDER BY locale, title, id",

@@ -1,14 +1,14 @@
 //! Ratings and complaints on SQLite.
 
 use super::tickets::insert_event;
-use super::{db, from_ms, to_ms, SqliteStore};
+use super::{db, from_ms, to_ms, SqlStore};
 use app::domain::rating::{ComplaintView, Rating, RatingView};
 use app::domain::ticket::{EventChange, EventKind};
 use app::ports::{
     CareStore, ComplaintOutcome, NewTicketEvent, RateOutcome, RatingInsert, StoreError,
 };
 use async_trait::async_trait;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 const COMPLAINT_COLUMNS: &str = "t.number, t.subject, r.overall, r.comment, c.opened_at,
@@ -16,13 +16,13 @@ const COMPLAINT_COLUMNS: &str = "t.number, t.subject, r.overall, r.comment, c.op
     FROM complaints c JOIN tickets t ON t.id = c.ticket_id
     JOIN ratings r ON r.ticket_id = c.ticket_id";
 
-fn stars(r: &SqliteRow, column: &str) -> Result<Option<u8>, StoreError> {
+fn stars(r: &AnyRow, column: &str) -> Result<Option<u8>, StoreError> {
     let v: Option<i64> = r.try_get(column).map_err(db)?;
     v.map(|n| u8::try_from(n).map_err(|_| StoreError::Corrupt(format!("{column} = {n}"))))
         .transpose()
 }
 
-fn complaint(r: &SqliteRow) -> Result<ComplaintView, StoreError> {
+fn complaint(r: &AnyRow) -> Result<ComplaintView, StoreError> {
     Ok(ComplaintView {
         number: r.try_get("number").map_err(db)?,
         subject: r.try_get("subject").map_err(db)?,
@@ -41,7 +41,7 @@ fn complaint(r: &SqliteRow) -> Result<ComplaintView, StoreError> {
 }
 
 #[async_trait]
-impl CareStore for SqliteStore {
+impl CareStore for SqlStore {
     async fn rate(&self, i: RatingInsert) -> Result<RateOutcome, StoreError> {
         let mut tx = super::write_tx(self.writer()).await?;
         let at = to_ms(i.at);

@@ -1,14 +1,14 @@
 //! Article drafts made from tickets, on SQLite.
 
 use super::rows::locale_of;
-use super::{db, from_ms, to_ms, SqliteStore};
+use super::{db, from_ms, to_ms, SqlStore};
 use app::domain::sediment::ArticleDraft;
 use app::ports::{DraftStore, NewDraft, StoreError};
 use async_trait::async_trait;
 use sqlx::Row;
 
 #[async_trait]
-impl DraftStore for SqliteStore {
+impl DraftStore for SqlStore {
     async fn add_article_draft(&self, d: NewDraft) -> Result<i64, StoreError> {
         sqlx::query_scalar(
             "INSERT INTO article_drafts (ticket_id, locale, title, body_md, author_id, author, created_at)

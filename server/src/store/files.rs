@@ -1,15 +1,15 @@
 //! Records of attached files on SQLite: staging, claiming by a message, lookup for serving.
 
-use super::{db, to_ms, SqliteStore};
+use super::{db, to_ms, SqlStore};
 use app::domain::attachment::{AttachmentView, FileKind};
 use app::ports::{AttachmentRecord, FileStore, StagedRecord, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
 
 #[async_trait]
-impl FileStore for SqliteStore {
+impl FileStore for SqlStore {
     async fn stage_file(&self, r: StagedRecord) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO staged_files (token_hash, filename, kind, size_bytes, sha256, storage_key,
@@ -77,7 +77,7 @@ impl FileStore for SqliteStore {
     }
 }
 
-fn kind(r: &sqlx::sqlite::SqliteRow) -> Result<FileKind, StoreError> {
+fn kind(r: &sqlx::any::AnyRow) -> Result<FileKind, StoreError> {
     let code: String = r.try_get("kind").map_err(db)?;
     FileKind::from_code(&code).ok_or_else(|| StoreError::Corrupt(format!("file kind {code}")))
 }
@@ -85,7 +85,7 @@ fn kind(r: &sqlx::sqlite::SqliteRow) -> Result<FileKind, StoreError> {
 /// Moves staged files onto a timeline entry, inside the entry's transaction. Tokens that are
 /// unknown (expired, or already used) attach nothing.
 pub(super) async fn claim(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     ticket_id: i64,
     event_id: i64,
     token_hashes: &[String],
@@ -125,7 +125,7 @@ pub(super) async fn claim(
 
 /// A ticket's attachments by timeline entry, with links that still lack any access key.
 pub(super) async fn of_ticket(
-    pool: &sqlx::SqlitePool,
+    pool: &sqlx::AnyPool,
     number: &str,
 ) -> Result<HashMap<i64, Vec<AttachmentView>>, StoreError> {
     let rows = sqlx::query(

@@ -4,7 +4,7 @@ use super::db;
 use app::domain::flow::FlowGraph;
 use app::domain::flow_views::FlowSummary;
 use app::ports::{StoreError, StoredFlow};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 /// The columns [`stored_flow`] reads, from `flow_versions v JOIN flows f`.
@@ -16,7 +16,7 @@ pub(super) fn graph_of(json: &str) -> Result<FlowGraph, StoreError> {
 }
 
 /// A row of `version_id, slug, version, graph_json`.
-pub(super) fn stored_flow(r: &SqliteRow) -> Result<StoredFlow, StoreError> {
+pub(super) fn stored_flow(r: &AnyRow) -> Result<StoredFlow, StoreError> {
     let json: String = r.try_get("graph_json").map_err(db)?;
     Ok(StoredFlow {
         version_id: r.try_get("version_id").map_err(db)?,
@@ -27,7 +27,7 @@ pub(super) fn stored_flow(r: &SqliteRow) -> Result<StoredFlow, StoreError> {
 }
 
 /// A list row of `slug, category, live, has_draft` with the graph that stands for it.
-pub(super) fn summary(r: &SqliteRow, json: &str, all: bool) -> Result<FlowSummary, StoreError> {
+pub(super) fn summary(r: &AnyRow, json: &str, all: bool) -> Result<FlowSummary, StoreError> {
     let graph = graph_of(json)?;
     Ok(FlowSummary {
         slug: r.try_get("slug").map_err(db)?,
@@ -35,6 +35,6 @@ pub(super) fn summary(r: &SqliteRow, json: &str, all: bool) -> Result<FlowSummar
         title: graph.title,
         summary: graph.summary,
         live: r.try_get("live").map_err(db)?,
-        has_draft: all && r.try_get::<bool, _>("has_draft").map_err(db)?,
+        has_draft: all && r.try_get::<i64, _>("has_draft").map_err(db)? == 1,
     })
 }

@@ -1,16 +1,16 @@
 //! Runs of diagnosis flows on SQLite: each pinned to a version row, with the nodes it reached.
 
 use super::flow_rows::{stored_flow, FLOW_COLUMNS};
-use super::{db, to_ms, write_tx, SqliteStore};
+use super::{db, to_ms, write_tx, SqlStore};
 use app::domain::flow_run::{RunStatus, Taken};
 use app::domain::flow_views::{FlowStats, NodeStats, VersionStats};
 use app::ports::{FlowRunStore, RunInsert, StoreError, StoredRun};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 
 #[async_trait]
-impl FlowRunStore for SqliteStore {
+impl FlowRunStore for SqlStore {
     async fn start_run(&self, run: RunInsert) -> Result<i64, StoreError> {
         let mut tx = write_tx(self.writer()).await?;
         let id: i64 = sqlx::query_scalar(
@@ -21,7 +21,7 @@ impl FlowRunStore for SqliteStore {
         .bind(&run.token_hash)
         .bind(run.version_id)
         .bind(run.user_id)
-        .bind(run.preview)
+        .bind(i64::from(run.preview))
         .bind(run.status.code())
         .bind(&run.start)
         .bind(to_ms(run.at))
@@ -50,7 +50,7 @@ impl FlowRunStore for SqliteStore {
             id: r.try_get("id").map_err(db)?,
             flow: stored_flow(&r)?,
             user_id: r.try_get("user_id").map_err(db)?,
-            preview: r.try_get("preview").map_err(db)?,
+            preview: r.try_get::<i64, _>("preview").map_err(db)? != 0,
             status: RunStatus::from_code(&status)
                 .ok_or_else(|| StoreError::Corrupt(format!("run status {status}")))?,
             path: serde_json::from_str(&path).map_err(|e| StoreError::Corrupt(e.to_string()))?,
@@ -93,9 +93,9 @@ impl FlowRunStore for SqliteStore {
     async fn flow_stats(&self, slug: &str, since: DateTime<Utc>) -> Result<FlowStats, StoreError> {
         let rows = sqlx::query(
             "SELECT v.version, COUNT(*) AS started,
-                    SUM(r.status <> 'active') AS completed,
-                    SUM(r.status = 'solved') AS deflected,
-                    SUM(r.status = 'escalated') AS escalated
+                    COALESCE(SUM(CASE WHEN r.status <> 'active' THEN 1 ELSE 0 END), 0) AS completed,
+                    COALESCE(SUM(CASE WHEN r.status = 'solved' THEN 1 ELSE 0 END), 0) AS deflected,
+                    COALESCE(SUM(CASE WHEN r.status = 'escalated' THEN 1 ELSE 0 END), 0) AS escalated
              FROM flow_runs r JOIN flow_versions v ON v.id = r.version_id
              JOIN flows f ON f.id = v.flow_id
              WHERE f.slug = $1 AND r.preview = 0 AND r.started_at >= $2
@@ -120,7 +120,7 @@ impl FlowRunStore for SqliteStore {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let rows = sqlx::query(
             "SELECT v.version, x.node_id AS node, COUNT(*) AS reached,
-                    SUM(r.status = 'active' AND r.current_node = x.node_id) AS dropped
+                    COALESCE(SUM(CASE WHEN r.status = 'active' AND r.current_node = x.node_id THEN 1 ELSE 0 END), 0) AS dropped
              FROM flow_run_visits x JOIN flow_runs r ON r.id = x.run_id
              JOIN flow_versions v ON v.id = r.version_id JOIN flows f ON f.id = v.flow_id
              WHERE f.slug = $1 AND r.preview = 0 AND r.started_at >= $2
@@ -147,7 +147,7 @@ impl FlowRunStore for SqliteStore {
 }
 
 /// Counts a node as reached by a run, once.
-async fn visit(tx: &mut Transaction<'_, Sqlite>, run: i64, node: &str) -> Result<(), StoreError> {
+async fn visit(tx: &mut Transaction<'_, Any>, run: i64, node: &str) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO flow_run_visits (run_id, node_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     )

@@ -1,17 +1,17 @@
 //! Diagnosis flows on SQLite: the draft is version 0, published versions never change.
 
 use super::flow_rows::{graph_of, stored_flow, summary, FLOW_COLUMNS};
-use super::{db, from_ms, to_ms, write_tx, SqliteStore};
+use super::{db, from_ms, to_ms, write_tx, SqlStore};
 use app::domain::flow::{FlowFile, FlowGraph};
 use app::domain::flow_views::{FlowSummary, FlowVersionInfo};
 use app::ports::{FlowChange, FlowStore, StoreError, StoredFlow};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 
 /// The flow's id, creating the flow when new.
 async fn flow_id(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     slug: &str,
     graph: &FlowGraph,
     at: DateTime<Utc>,
@@ -31,7 +31,7 @@ async fn flow_id(
 
 /// Publishes `graph` as the next version inside `tx`; returns the new number.
 async fn publish_in(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     slug: &str,
     graph: &FlowGraph,
     restored_from: Option<i64>,
@@ -74,7 +74,7 @@ async fn publish_in(
 }
 
 #[async_trait]
-impl FlowStore for SqliteStore {
+impl FlowStore for SqlStore {
     async fn flows(&self, all: bool) -> Result<Vec<FlowSummary>, StoreError> {
         // The newest version stands for the flow: the draft for staff, else the live one.
         let rows = sqlx::query(
@@ -84,8 +84,8 @@ impl FlowStore for SqliteStore {
                      ORDER BY v.version = 0 DESC, v.version DESC LIMIT 1) AS graph_json,
                     (SELECT version FROM flow_versions v WHERE v.flow_id = f.id
                        AND v.status = 'published') AS live,
-                    EXISTS (SELECT 1 FROM flow_versions v WHERE v.flow_id = f.id
-                       AND v.version = 0) AS has_draft
+                    CASE WHEN EXISTS (SELECT 1 FROM flow_versions v WHERE v.flow_id = f.id
+                       AND v.version = 0) THEN 1 ELSE 0 END AS has_draft
              FROM flows f ORDER BY f.category, f.slug",
         )
         .bind(all)

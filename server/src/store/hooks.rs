@@ -1,7 +1,7 @@
 //! Notifications on SQLite: the delivery log, webhooks, preferences and queued account mail.
 
 use super::outbox::{record, Notice};
-use super::sqlite::SqliteStore;
+use super::sql::SqlStore;
 use super::{db, from_ms, to_ms};
 use app::domain::incident::{Incident, IncidentForm};
 use app::domain::notify::{DeliveryCounts, DeliveryLine, DeliveryStatus, NoticeKind};
@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 #[async_trait]
-impl NotifyStore for SqliteStore {
+impl NotifyStore for SqlStore {
     async fn deliveries(
         &self,
         failed_only: bool,

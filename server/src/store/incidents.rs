@@ -6,18 +6,18 @@ use app::domain::incident::{Incident, IncidentForm};
 use app::domain::notify::NoticeKind;
 use app::ports::{LinkOutcome, StoreError};
 use chrono::{DateTime, Utc};
-use sqlx::{Row, SqlitePool};
+use sqlx::{AnyPool, Row};
 
 /// Open incidents first (newest first), then resolved ones; with their tickets' numbers.
 pub(super) async fn list(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     open_only: bool,
     limit: i64,
 ) -> Result<Vec<Incident>, StoreError> {
     let rows = sqlx::query(
         "SELECT i.id, i.title_zh, i.title_en, i.services_zh, i.services_en, i.declared_at,
                 i.resolved_at,
-                (SELECT group_concat(t.number, ' ') FROM incident_tickets l
+                (SELECT string_agg(t.number, ' ') FROM incident_tickets l
                  JOIN tickets t ON t.id = l.ticket_id WHERE l.incident_id = i.id) AS numbers
          FROM incidents i WHERE (NOT $1 OR i.resolved_at IS NULL)
          ORDER BY i.resolved_at IS NOT NULL, COALESCE(i.resolved_at, i.declared_at) DESC
@@ -57,7 +57,7 @@ pub(super) async fn list(
 
 /// Declares an incident; the notice goes to webhooks and live streams.
 pub(super) async fn declare(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     f: &IncidentForm,
     by: i64,
     at: DateTime<Utc>,
@@ -98,7 +98,7 @@ fn facts(id: i64, f: &IncidentForm) -> serde_json::Value {
 
 /// Links a ticket to an open incident (again is fine).
 pub(super) async fn link(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     id: i64,
     number: &str,
     at: DateTime<Utc>,
@@ -141,7 +141,7 @@ pub(super) async fn link(
 /// Resolves an open incident and, in the same transaction, queues a notice for each linked
 /// ticket, so no customer is forgotten if the server stops right after.
 pub(super) async fn resolve(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     id: i64,
     by: i64,
     at: DateTime<Utc>,

@@ -1,13 +1,13 @@
 //! API tokens on SQLite.
 
-use super::{db, to_ms, SqliteStore};
+use super::{db, to_ms, SqlStore};
 use app::ports::{ApiClient, IntegrationStore, StoreError};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 #[async_trait]
-impl IntegrationStore for SqliteStore {
+impl IntegrationStore for SqlStore {
     async fn create_api_token(
         &self,
         name: &str,

@@ -1,7 +1,7 @@
 //! Knowledge-base reads for the search index: every published text with what it is found by.
 
 use super::rows::{comma_list, locale_of};
-use super::{db, SqliteStore};
+use super::{db, SqlStore};
 use app::domain::flow::FlowGraph;
 use app::domain::kb::{synonym_terms, FLOW_PREFIX};
 use app::i18n::Locale;
@@ -23,7 +23,7 @@ pub struct SearchDoc {
     pub internal: bool,
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// Published texts to index: all of them, or those of one article or flow (`flow:<slug>`).
     pub async fn search_docs(&self, slug: Option<&str>) -> Result<Vec<SearchDoc>, StoreError> {
         match slug.map(|s| s.strip_prefix(FLOW_PREFIX)) {
@@ -81,7 +81,7 @@ impl SqliteStore {
         let rows = sqlx::query(
             "SELECT a.id, a.slug, a.internal, c.id AS category_id, t.locale, t.title, t.summary,
                     t.body_md,
-                    (SELECT group_concat(tag, ',') FROM article_tags g WHERE g.article_id = a.id)
+                    (SELECT string_agg(tag, ',') FROM article_tags g WHERE g.article_id = a.id)
                         AS tags
              FROM articles a
              JOIN article_translations t ON t.article_id = a.id
@@ -113,10 +113,10 @@ impl SqliteStore {
     /// Changes whenever an indexed text does; the index keeps the value it was built from.
     pub async fn search_fingerprint(&self) -> Result<String, StoreError> {
         let row = sqlx::query(
-            "SELECT COUNT(*) AS n, COALESCE(SUM(t.version), 0) AS versions,
+            "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(t.version), 0) AS BIGINT) AS versions,
                     COALESCE(MAX(t.updated_at), 0) AS latest,
                     (SELECT COUNT(*) FROM article_tags) AS tags,
-                    (SELECT COALESCE(SUM(internal * id + category_id), 0) FROM articles) AS placing
+                    (SELECT CAST(COALESCE(SUM(internal * id + category_id), 0) AS BIGINT) FROM articles) AS placing
              FROM article_translations t",
         )
         .fetch_one(self.pool())
@@ -128,7 +128,7 @@ impl SqliteStore {
         let tags: i64 = row.try_get("tags").map_err(db)?;
         let placing: i64 = row.try_get("placing").map_err(db)?;
         let flows: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(SUM(id), 0) FROM flow_versions WHERE status = 'published'",
+            "SELECT CAST(COALESCE(SUM(id), 0) AS BIGINT) FROM flow_versions WHERE status = 'published'",
         )
         .fetch_one(self.pool())
         .await

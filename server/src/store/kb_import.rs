@@ -1,6 +1,6 @@
 //! Importing and exporting the knowledge base as files, in one transaction each way.
 
-use super::{db, to_ms, write_tx, SqliteStore};
+use super::{db, to_ms, write_tx, SqlStore};
 use crate::kb_files::{ArticleFile, CategoryLine};
 use app::ports::StoreError;
 use sqlx::Row;
@@ -15,7 +15,7 @@ pub struct ImportReport {
     pub unknown_categories: Vec<String>,
 }
 
-impl SqliteStore {
+impl SqlStore {
     /// Creates or updates the categories, then publishes every text that differs from what
     /// readers see, as a new version. All or nothing.
     pub async fn import_articles(
@@ -88,7 +88,7 @@ impl SqliteStore {
             .await
             .map_err(db)?;
             for tag in &a.tags {
-                sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES ($1, $2)")
+                sqlx::query("INSERT INTO article_tags (article_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                     .bind(id)
                     .bind(tag)
                     .execute(&mut *tx)

@@ -1,7 +1,7 @@
 //! Knowledge-base analytics, feedback and synonyms in SQLite.
 
 use super::rows::{comma_list, pick_translations};
-use super::{db, from_ms, to_ms, write_tx, SqliteStore};
+use super::{db, from_ms, to_ms, write_tx, SqlStore};
 use app::domain::kb::{synonym_terms, ArticleExtras, QueryStat, SearchInsights};
 use app::i18n::Locale;
 use app::ports::{FeedbackInsert, KbImage, KnowledgeStore, StoreError};
@@ -13,7 +13,7 @@ use sqlx::Row;
 const RELATED: usize = 4;
 
 #[async_trait]
-impl KnowledgeStore for SqliteStore {
+impl KnowledgeStore for SqlStore {
     async fn log_search(
         &self,
         id: i64,
@@ -84,7 +84,7 @@ impl KnowledgeStore for SqliteStore {
             "SELECT a.id, a.views,
                     (SELECT COUNT(*) FROM article_feedback f WHERE f.article_id = a.id AND f.helpful = 1) AS yes,
                     (SELECT COUNT(*) FROM article_feedback f WHERE f.article_id = a.id AND f.helpful = 0) AS no,
-                    (SELECT group_concat(tag, ',') FROM article_tags g WHERE g.article_id = a.id) AS tags
+                    (SELECT string_agg(tag, ',') FROM article_tags g WHERE g.article_id = a.id) AS tags
              FROM articles a WHERE a.slug = $1",
         )
         .bind(slug)
@@ -150,7 +150,7 @@ impl KnowledgeStore for SqliteStore {
             .bind(i64::from(empty))
             .bind(limit)
         };
-        let read = |rows: Vec<sqlx::sqlite::SqliteRow>| -> Result<Vec<QueryStat>, StoreError> {
+        let read = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<QueryStat>, StoreError> {
             rows.iter()
                 .map(|r| {
                     Ok(QueryStat {

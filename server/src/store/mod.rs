@@ -18,11 +18,12 @@ mod kb;
 mod kb_import;
 mod knowledge;
 mod notices;
+mod ops;
 pub(crate) mod outbox;
 mod privacy;
 mod rows;
 mod sla_sweep;
-mod sqlite;
+mod sql;
 mod teams;
 mod tickets;
 mod work;
@@ -32,7 +33,8 @@ pub use audit::sha256_hex;
 pub use kb::SearchDoc;
 pub use kb_import::ImportReport;
 pub use notices::{Claimed, LiveRow, NewDelivery, OutboxRow, People, Person, TicketContext};
-pub use sqlite::SqliteStore;
+pub use ops::Gauges;
+pub use sql::{Backend, SqlStore};
 
 use app::ports::StoreError;
 use chrono::{DateTime, TimeZone, Utc};
@@ -49,13 +51,30 @@ pub(crate) fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
         .ok_or_else(|| StoreError::Corrupt(format!("timestamp out of range: {ms}")))
 }
 
-/// Starts a write transaction that takes SQLite's write lock at once. A deferred one that reads
-/// first fails with "database is locked" when another writer commits before its first write,
-/// instead of waiting its turn.
+/// Starts a write transaction that holds the database's write lock from its first statement.
+/// SQLite: `BEGIN IMMEDIATE`, since a deferred one that reads first fails with "database is
+/// locked" when another writer commits before its first write. PostgreSQL: a transaction-level
+/// advisory lock, so writers from every instance take turns as on SQLite; read-then-write steps
+/// stay safe, the audit chain never forks and outbox ids are in commit order (live events resume
+/// by id).
 pub(crate) async fn write_tx(
-    pool: &sqlx::SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
-    pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+    pool: &sqlx::AnyPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+    if is_postgres(pool) {
+        let mut tx = pool.begin().await.map_err(db)?;
+        sqlx::query("SELECT pg_advisory_xact_lock(7001)")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        Ok(tx)
+    } else {
+        pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+    }
+}
+
+/// Whether a pool talks to PostgreSQL.
+pub(crate) fn is_postgres(pool: &sqlx::AnyPool) -> bool {
+    sql::Backend::of_url(pool.connect_options().database_url.as_str()) == sql::Backend::Postgres
 }
 
 /// Wraps a driver error for the store port.

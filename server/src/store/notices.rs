@@ -1,7 +1,7 @@
 //! The outbox's worker side: reading undispatched notices, writing deliveries, leasing and
 //! settling them, and the live stream's reads. Server-only; the browser never sees these rows.
 
-use super::sqlite::SqliteStore;
+use super::sql::SqlStore;
 use super::{db, from_ms, to_ms};
 use app::domain::notify::NoticeKind;
 use app::domain::ticket::Code;
@@ -98,7 +98,7 @@ const PERSON: &str = "SELECT u.id, u.email, u.locale, COALESCE(p.muted_json, '[]
 const WORKER: &str =
     "EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('agent', 'admin'))";
 
-impl SqliteStore {
+impl SqlStore {
     /// Notices without deliveries yet, oldest first.
     pub async fn undispatched(&self, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
         let rows = sqlx::query(

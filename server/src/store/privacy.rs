@@ -3,10 +3,10 @@
 use super::db;
 use app::ports::StoreError;
 use serde_json::{json, Value};
-use sqlx::{Row, SqlitePool};
+use sqlx::{AnyPool, Row};
 
 /// Everything stored about a person: account, tickets with their public timelines.
-pub(super) async fn export(pool: &SqlitePool, user_id: i64) -> Result<Value, StoreError> {
+pub(super) async fn export(pool: &AnyPool, user_id: i64) -> Result<Value, StoreError> {
     let user = sqlx::query(
         "SELECT email, display_name, locale, created_at, email_verified_at FROM users WHERE id = $1",
     )
@@ -102,7 +102,7 @@ pub(super) async fn export(pool: &SqlitePool, user_id: i64) -> Result<Value, Sto
 
 /// Replaces a person's details with a pseudonym everywhere, in one transaction; the tickets and
 /// their timelines stay (service records), the sessions and links go.
-pub(super) async fn erase(pool: &SqlitePool, user_id: i64, now_ms: i64) -> Result<(), StoreError> {
+pub(super) async fn erase(pool: &AnyPool, user_id: i64, now_ms: i64) -> Result<(), StoreError> {
     let pseudonym = format!("erased-user-{user_id}");
     let mut tx = super::write_tx(pool).await?;
     // Mail to them: the log keeps that something was sent, not to whom or what; unsent mail

@@ -6,20 +6,20 @@ use app::domain::ticket::{Code, TicketSummary, TicketView, WorkState};
 use app::i18n::Locale;
 use app::ports::StoreError;
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 pub(super) fn locale_of(code: &str) -> Result<Locale, StoreError> {
     Locale::parse(code).ok_or_else(|| StoreError::Corrupt(format!("unknown locale {code}")))
 }
 
-pub(super) fn code_of<T: Code>(row: &SqliteRow, column: &str) -> Result<T, StoreError> {
+pub(super) fn code_of<T: Code>(row: &AnyRow, column: &str) -> Result<T, StoreError> {
     let value: String = row.try_get(column).map_err(db)?;
     T::from_code(&value).ok_or_else(|| StoreError::Corrupt(format!("{column} = {value}")))
 }
 
 /// A `group_concat(…, ',')` column back as a list; `NULL` (no rows) is an empty list.
-pub(super) fn comma_list(row: &SqliteRow, column: &str) -> Result<Vec<String>, StoreError> {
+pub(super) fn comma_list(row: &AnyRow, column: &str) -> Result<Vec<String>, StoreError> {
     let joined: Option<String> = row.try_get(column).map_err(db)?;
     Ok(joined
         .map(|t| t.split(',').map(str::to_string).collect())
@@ -40,7 +40,7 @@ pub(super) fn escape_like(text: &str) -> String {
 
 /// From rows ordered by article, keeps one translation each: `locale` when present.
 pub(super) fn pick_translations(
-    rows: Vec<SqliteRow>,
+    rows: Vec<AnyRow>,
     locale: Locale,
 ) -> Result<Vec<ArticleSummary>, StoreError> {
     let mut out: Vec<(i64, bool, ArticleSummary)> = Vec::new();
@@ -70,14 +70,14 @@ pub(super) const TICKET_COLUMNS: &str =
      (SELECT display_name FROM users u WHERE u.id = tickets.assignee_id) AS assignee_name";
 
 /// An optional stored time.
-fn opt_time(row: &SqliteRow, column: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+fn opt_time(row: &AnyRow, column: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
     row.try_get::<Option<i64>, _>(column)
         .map_err(db)?
         .map(from_ms)
         .transpose()
 }
 
-pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
+pub(super) fn ticket_view(row: &AnyRow) -> Result<TicketView, StoreError> {
     Ok(TicketView {
         number: row.try_get("number").map_err(db)?,
         subject: row.try_get("subject").map_err(db)?,
@@ -105,7 +105,7 @@ pub(super) fn ticket_view(row: &SqliteRow) -> Result<TicketView, StoreError> {
 }
 
 /// A ticket line; the caller fills in the link.
-pub(super) fn ticket_summary(row: &SqliteRow) -> Result<TicketSummary, StoreError> {
+pub(super) fn ticket_summary(row: &AnyRow) -> Result<TicketSummary, StoreError> {
     Ok(TicketSummary {
         number: row.try_get("number").map_err(db)?,
         subject: row.try_get("subject").map_err(db)?,

@@ -6,7 +6,7 @@ use super::{db, to_ms};
 use app::domain::notify::NoticeKind;
 use app::ports::{BreachCount, StoreError};
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Open work: everything before resolved.
 const OPEN: &str = "status NOT IN ('resolved', 'closed')";
@@ -24,7 +24,7 @@ fn flags() -> [Flag; 4] {
             sql: "UPDATE tickets SET response_breached = 1
                   WHERE response_breached = 0 AND first_response_due < $1
                     AND (first_responded_at IS NULL OR first_responded_at > first_response_due)
-                  RETURNING id, first_responded_at IS NULL AS running"
+                  RETURNING id, CASE WHEN first_responded_at IS NULL THEN 1 ELSE 0 END AS running"
                 .into(),
             kind: NoticeKind::SlaBreach,
             clock: "response",
@@ -35,7 +35,7 @@ fn flags() -> [Flag; 4] {
                  WHERE resolve_breached = 0 AND resolve_due < $1
                    AND (({OPEN} AND (paused_at IS NULL OR paused_at > resolve_due))
                         OR resolved_at > resolve_due)
-                 RETURNING id, {OPEN} AS running"
+                 RETURNING id, CASE WHEN {OPEN} THEN 1 ELSE 0 END AS running"
             ),
             kind: NoticeKind::SlaBreach,
             clock: "resolve",
@@ -68,7 +68,7 @@ fn flags() -> [Flag; 4] {
 
 /// Sets every due flag and queues a notice for each clock still running (a breach found only
 /// after the ticket was resolved is counted for reports, not announced).
-pub(super) async fn flag(pool: &SqlitePool, now: DateTime<Utc>) -> Result<BreachCount, StoreError> {
+pub(super) async fn flag(pool: &AnyPool, now: DateTime<Utc>) -> Result<BreachCount, StoreError> {
     let mut tx = super::write_tx(pool).await?;
     let mut count = BreachCount::default();
     for (i, f) in flags().into_iter().enumerate() {

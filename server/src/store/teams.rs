@@ -1,19 +1,19 @@
 //! Teams and automatic assignment on SQLite.
 
-use super::{db, to_ms, SqliteStore};
+use super::{db, to_ms, SqlStore};
 use app::domain::assignment::{next_assignee, Candidate, Team, TeamMember};
 use app::domain::ticket::{Category, Code, EventChange, EventKind};
 use app::ports::{NewTicketEvent, StoreError, TeamStore};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Any, Row, Transaction};
 
 /// People who can take tickets: agents and admins whose account is in use.
 const WORKS_TICKETS: &str = "u.disabled = 0 AND EXISTS (SELECT 1 FROM user_roles r
     WHERE r.user_id = u.id AND r.role IN ('agent', 'admin'))";
 
 #[async_trait]
-impl TeamStore for SqliteStore {
+impl TeamStore for SqlStore {
     async fn teams(&self) -> Result<Vec<Team>, StoreError> {
         let teams = sqlx::query("SELECT id, name FROM teams ORDER BY name, id")
             .fetch_all(self.pool())
@@ -121,7 +121,7 @@ impl TeamStore for SqliteStore {
 /// Gives a new ticket to its category's team and, round robin, to the team's next available
 /// agent; inside the ticket's own transaction, so concurrent tickets take distinct turns.
 pub(super) async fn auto_assign(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     ticket_id: i64,
     number: &str,
     category: Category,

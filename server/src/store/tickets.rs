@@ -6,11 +6,11 @@ use app::domain::ticket::{Code, EventKind, Status, TicketEvent};
 use app::domain::ticket_number;
 use app::ports::{NewTicketEvent, StoreError, TicketInsert};
 use chrono::Datelike;
-use sqlx::{Row, SqlitePool};
+use sqlx::{AnyPool, Row};
 
 /// Stores a ticket and its first event in one transaction; returns the new number.
 pub(super) async fn insert_ticket(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     insert: TicketInsert,
 ) -> Result<String, StoreError> {
     let t = &insert.ticket;
@@ -101,14 +101,14 @@ pub(super) async fn insert_ticket(
 
 /// A ticket's timeline; internal notes only when `internal` is true.
 pub(super) async fn events(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     number: &str,
     internal: bool,
 ) -> Result<Vec<TicketEvent>, StoreError> {
     let rows = sqlx::query(
         "SELECT e.id, e.kind, e.actor_name, e.public, e.body, e.data_json, e.created_at,
-                EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = e.actor_id
-                        AND r.role IN ('agent', 'admin')) AS by_staff
+                CASE WHEN EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = e.actor_id
+                        AND r.role IN ('agent', 'admin')) THEN 1 ELSE 0 END AS by_staff
          FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
          WHERE t.number = $1 AND (e.public = 1 OR $2)
          ORDER BY e.id",
@@ -141,7 +141,7 @@ pub(super) async fn events(
 }
 
 /// Appends an entry to a ticket's timeline and marks the ticket updated.
-pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result<(), StoreError> {
+pub(super) async fn append_event(pool: &AnyPool, e: NewTicketEvent) -> Result<(), StoreError> {
     let mut tx = super::write_tx(pool).await?;
     let id: Option<i64> =
         sqlx::query_scalar("UPDATE tickets SET updated_at = $1 WHERE number = $2 RETURNING id")
@@ -159,7 +159,7 @@ pub(super) async fn append_event(pool: &SqlitePool, e: NewTicketEvent) -> Result
 
 /// Writes one timeline entry, and the notice it gives, inside the caller's transaction.
 pub(super) async fn insert_event(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     ticket_id: i64,
     e: &NewTicketEvent,
 ) -> Result<(), StoreError> {
@@ -168,7 +168,7 @@ pub(super) async fn insert_event(
 
 /// Like [`insert_event`]; `with_reply` says the same change carries a reply.
 pub(super) async fn insert_event_with(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     ticket_id: i64,
     e: &NewTicketEvent,
     with_reply: bool,

@@ -1,7 +1,7 @@
 //! Ticket work on SQLite: revision-guarded changes, settings, breach flags and the queues.
 
 use super::rows::{ticket_view, TICKET_COLUMNS};
-use super::sqlite::SqliteStore;
+use super::sql::SqlStore;
 use super::tickets::{insert_event, insert_event_with};
 use super::{db, to_ms};
 use app::domain::console::{Queue, QueueQuery, Sort};
@@ -19,7 +19,7 @@ const SERVICE_KEY: &str = "service";
 const OPEN: &str = "status NOT IN ('resolved', 'closed')";
 
 #[async_trait]
-impl TicketStore for SqliteStore {
+impl TicketStore for SqlStore {
     async fn change_ticket(&self, c: TicketChange) -> Result<ChangeOutcome, StoreError> {
         let now = c.events.first().map(|e| e.at).unwrap_or_else(Utc::now);
         let mut tx = super::write_tx(self.writer()).await?;
@@ -119,6 +119,29 @@ impl TicketStore for SqliteStore {
         .await
         .map_err(db)?;
         Ok(())
+    }
+
+    async fn claim_job(
+        &self,
+        job: &str,
+        holder: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO job_leases (name, holder, until_ms, runs) VALUES ($1, $2, $4, 1)
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,
+                 until_ms = excluded.until_ms, runs = job_leases.runs + 1
+             WHERE job_leases.until_ms < $3 OR job_leases.holder = excluded.holder",
+        )
+        .bind(job)
+        .bind(holder)
+        .bind(to_ms(now))
+        .bind(to_ms(until))
+        .execute(self.writer())
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn flag_breaches(&self, now: DateTime<Utc>) -> Result<BreachCount, StoreError> {

@@ -1,10 +1,14 @@
-//! Starts the real server binary on a free port with a fresh SQLite file.
+//! Starts the real server binary on a free port with a fresh database: a SQLite file, or, when
+//! `TEST_DATABASE_URL` names a PostgreSQL server (as `scripts/test.sh` sets it for the second
+//! run), a new database on it.
 
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 pub mod flows;
 pub mod kb;
+pub mod live;
 pub mod notify;
+pub mod s3;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -16,14 +20,60 @@ pub struct TestServer {
     pub base: String,
     pub dir: tempfile::TempDir,
     env: Vec<(String, String)>,
+    /// The server's `DATABASE_URL`.
+    pub database_url: String,
+    /// Whether dropping this server drops its PostgreSQL database (not for a second instance).
+    owns_database: bool,
+}
+
+/// The PostgreSQL server the tests run against, if any.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
+}
+
+/// A fresh database for one test: a file in `dir`, or a new PostgreSQL database.
+pub fn fresh_database_url(dir: &std::path::Path) -> String {
+    match postgres_admin_url() {
+        None => format!("sqlite://{}", dir.join("portal.db").display()),
+        Some(admin) => {
+            static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let name = format!("t{}_{n}_{}", std::process::id(), rand_suffix());
+            psql(&admin, &format!("CREATE DATABASE {name}"));
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            format!("{base}/{name}")
+        }
+    }
+}
+
+fn rand_suffix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0)
+}
+
+/// Runs one statement with psql on the PostgreSQL server; it must succeed.
+pub fn psql(url: &str, statement: &str) {
+    let out = Command::new("psql")
+        .args([url, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement])
+        .output()
+        .expect("run psql");
+    assert!(
+        out.status.success(),
+        "{statement}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Runs `server serve --demo` on port 0 with its files in `dir`; waits for "listening on".
-fn launch(dir: &std::path::Path, env: &[(String, String)]) -> (Child, String) {
-    let db = dir.join("portal.db");
+fn launch(dir: &std::path::Path, url: &str, env: &[(String, String)]) -> (Child, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
     cmd.args(["serve", "--demo", "--addr", "127.0.0.1:0"])
-        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("DATABASE_URL", url)
+        .env("SEARCH_DIR", dir.join("search"))
         .env("MAIL_OUTBOX", dir.join("outbox"))
         .env("FILES_DIR", dir.join("files"))
         .env("LEPTOS_OUTPUT_NAME", "helpdesk")
@@ -63,12 +113,38 @@ impl TestServer {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let (child, base) = launch(dir.path(), &env);
+        let database_url = fresh_database_url(dir.path());
+        let (child, base) = launch(dir.path(), &database_url, &env);
         TestServer {
             child,
             base,
             dir,
             env,
+            database_url,
+            owns_database: true,
+        }
+    }
+
+    /// A second instance on `first`'s database and files folder, with its own search index and
+    /// port: what a load balancer would put beside it.
+    pub fn start_beside(first: &TestServer, env: &[(&str, &str)]) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        env.push((
+            "FILES_DIR".into(),
+            first.dir.path().join("files").display().to_string(),
+        ));
+        let (child, base) = launch(dir.path(), &first.database_url, &env);
+        TestServer {
+            child,
+            base,
+            dir,
+            env,
+            database_url: first.database_url.clone(),
+            owns_database: false,
         }
     }
 
@@ -78,10 +154,29 @@ impl TestServer {
         let _ = self.child.wait();
     }
 
+    /// Asks the server to stop (SIGTERM), as an orchestrator does.
+    pub fn terminate(&self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+    }
+
+    /// Waits up to `limit` for the process to end; its exit code, or `None` if still running.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<i32> {
+        let deadline = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// Starts the server again on the same files; it may get another port.
     pub fn restart(&mut self) {
         self.stop();
-        let (child, base) = launch(self.dir.path(), &self.env);
+        let (child, base) = launch(self.dir.path(), &self.database_url, &self.env);
         self.child = child;
         self.base = base;
     }
@@ -91,9 +186,15 @@ impl TestServer {
         self.dir.path().join("portal.db")
     }
 
+    /// Whether this server runs on PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres")
+    }
+
     /// A connection pool on the server's database, for tests that reach behind its back.
-    pub async fn db(&self) -> sqlx::SqlitePool {
-        sqlx::SqlitePool::connect(&format!("sqlite://{}", self.db_path().display()))
+    pub async fn db(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url)
             .await
             .expect("open the server's database")
     }
@@ -116,10 +217,8 @@ impl TestServer {
         use std::io::Write;
         let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .args(args)
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", self.db_path().display()),
-            )
+            .env("DATABASE_URL", &self.database_url)
+            .env("SEARCH_DIR", self.dir.path().join("search"))
             .env("RUST_LOG", "warn")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -146,6 +245,20 @@ impl Drop for TestServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let (Some(admin), Some((_, name))) =
+            (postgres_admin_url(), self.database_url.rsplit_once('/'))
+        {
+            if self.is_postgres() && self.owns_database {
+                let _ = Command::new("psql")
+                    .args([
+                        &admin,
+                        "-q",
+                        "-c",
+                        &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                    ])
+                    .output();
+            }
+        }
     }
 }
 
@@ -432,4 +545,30 @@ pub async fn act(
     .await;
     let status = res.status();
     (status, res.text().await.expect("body"))
+}
+
+/// The Python of virtualenv `target/<name>`, made and given `package` (from PyPI) on first use,
+/// when `module` cannot be imported yet.
+pub fn venv_python(name: &str, module: &str, package: &str) -> std::path::PathBuf {
+    let venv = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../target")
+        .join(name);
+    let python = venv.join("bin/python");
+    let ready = Command::new(&python)
+        .args(["-c", &format!("import {module}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ready {
+        let ok = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .is_ok_and(|s| s.success())
+            && Command::new(venv.join("bin/pip"))
+                .args(["install", "-q", package])
+                .status()
+                .is_ok_and(|s| s.success());
+        assert!(ok, "could not install {package} into {}", venv.display());
+    }
+    python
 }

@@ -8,31 +8,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-/// The Python of the test virtualenv, with aiosmtpd installed (made once, then reused).
+/// The Python of the test virtualenv with aiosmtpd.
 fn python() -> PathBuf {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
     PYTHON
-        .get_or_init(|| {
-            let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-venv");
-            let python = venv.join("bin/python");
-            let ready = Command::new(&python)
-                .args(["-c", "import aiosmtpd"])
-                .status()
-                .is_ok_and(|s| s.success());
-            if !ready {
-                let ok = Command::new("python3")
-                    .args(["-m", "venv"])
-                    .arg(&venv)
-                    .status()
-                    .is_ok_and(|s| s.success())
-                    && Command::new(venv.join("bin/pip"))
-                        .args(["install", "-q", "aiosmtpd==1.4.6"])
-                        .status()
-                        .is_ok_and(|s| s.success());
-                assert!(ok, "could not install aiosmtpd into {}", venv.display());
-            }
-            python
-        })
+        .get_or_init(|| super::venv_python("test-venv", "aiosmtpd", "aiosmtpd==1.4.6"))
         .clone()
 }
 

@@ -1,4 +1,4 @@
-//! The store on an embedded SQLite file: WAL mode, busy timeout, one pool.
+//! The store on SQL: an embedded SQLite file by default, or a shared PostgreSQL server.
 
 use super::rows::{locale_of, pick_translations, ticket_summary, ticket_view, TICKET_COLUMNS};
 use super::{db, from_ms, to_ms};
@@ -10,18 +10,38 @@ use app::ports::{
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
-use std::str::FromStr;
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Executor, Row};
 use std::time::Duration;
 
-/// The SQLite-backed store.
+/// Which database engine the store talks to, from the `DATABASE_URL` scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file: one machine, one writer.
+    Sqlite,
+    /// A PostgreSQL server, shared by any number of instances.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// The SQL store, on SQLite or PostgreSQL (sqlx's `Any` driver; the SQL is written to run on both).
 #[derive(Clone)]
-pub struct SqliteStore {
-    pool: SqlitePool,
-    /// One connection for write transactions: writers queue here, in order, instead of
-    /// polling SQLite's busy handler (whose back-off sleeps made the slowest creates slow).
-    writer: SqlitePool,
+pub struct SqlStore {
+    pool: AnyPool,
+    /// SQLite: one connection for write transactions, so writers queue here in order instead of
+    /// polling SQLite's busy handler. PostgreSQL: the same pool (writers serialise on a lock).
+    writer: AnyPool,
+    backend: Backend,
     audit_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Ticks after every commit that wrote to the outbox, waking the sender and the live hub.
     notices: std::sync::Arc<tokio::sync::watch::Sender<u64>>,
@@ -36,34 +56,52 @@ pub enum OpenError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
-impl SqliteStore {
-    /// Opens (creating if missing) the database at `url`, without migrating it.
+/// SQLite settings for every connection: WAL; FULL sync, so a commit is on disk before the
+/// customer is told the ticket exists; a busy timeout; enforced foreign keys.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+    PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+
+impl SqlStore {
+    /// Opens the database at `url` (a SQLite file is created if missing), without migrating it.
     pub async fn open(url: &str) -> Result<Self, OpenError> {
+        sqlx::any::install_default_drivers();
         let connect_err = |source| OpenError::Connect {
-            url: url.to_string(),
+            url: redact(url),
             source,
         };
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(connect_err)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a commit is on disk (WAL fsynced) before the customer is told the ticket exists.
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options.clone())
-            .await
-            .map_err(connect_err)?;
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await
-            .map_err(connect_err)?;
+        let backend = Backend::of_url(url);
+        let (pool, writer) = match backend {
+            Backend::Sqlite => {
+                let url = sqlite_rwc(url);
+                let open = |max: u32| {
+                    AnyPoolOptions::new()
+                        .max_connections(max)
+                        .after_connect(|conn, _| {
+                            Box::pin(async move {
+                                conn.execute(SQLITE_PRAGMAS).await?;
+                                Ok(())
+                            })
+                        })
+                        .connect(&url)
+                };
+                let pool = open(8).await.map_err(connect_err)?;
+                let writer = open(1).await.map_err(connect_err)?;
+                (pool, writer)
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await
+                    .map_err(connect_err)?;
+                (pool.clone(), pool)
+            }
+        };
         Ok(Self {
             pool,
             writer,
+            backend,
             audit_lock: Default::default(),
             notices: std::sync::Arc::new(tokio::sync::watch::channel(0).0),
         })
@@ -71,19 +109,58 @@ impl SqliteStore {
 
     /// Applies the migrations that have not run yet.
     pub async fn migrate(&self) -> Result<(), OpenError> {
-        sqlx::migrate!("./migrations/sqlite")
-            .run(&self.pool)
-            .await?;
+        self.migrator().run(&self.pool).await?;
         Ok(())
     }
 
+    /// The migrations of this backend.
+    pub fn migrator(&self) -> sqlx::migrate::Migrator {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        }
+    }
+
+    /// PostgreSQL: wakes this instance's sender and live hub whenever any instance commits a
+    /// notice (LISTEN/NOTIFY), so events cross instances at once rather than at the next poll.
+    pub fn listen_for_notices(&self) {
+        if self.backend != Backend::Postgres {
+            return;
+        }
+        let url = self.pool.connect_options().database_url.to_string();
+        let store = self.clone();
+        tokio::spawn(async move {
+            loop {
+                match sqlx::postgres::PgListener::connect(&url).await {
+                    Ok(mut listener) => {
+                        if let Err(e) = listener.listen(super::outbox::OUTBOX_CHANNEL).await {
+                            tracing::warn!(error = %e, "cannot listen for notices");
+                        } else {
+                            while listener.recv().await.is_ok() {
+                                store.wake_notifier();
+                            }
+                        }
+                    }
+                    Err(e) => tracing::warn!(error = %e, "cannot connect to listen for notices"),
+                }
+                // The hub polls every second meanwhile; reconnect shortly.
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
+    }
+
+    /// Which engine this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
     /// The pool, for the demo seeder and admin commands.
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
     /// The connection of write transactions.
-    pub(super) fn writer(&self) -> &SqlitePool {
+    pub(super) fn writer(&self) -> &AnyPool {
         &self.writer
     }
 
@@ -104,7 +181,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl Store for SqlStore {
     async fn kb_categories(&self, locale: Locale) -> Result<Vec<KbCategory>, StoreError> {
         let rows = sqlx::query(
             "SELECT c.slug, COALESCE(l.name, o.name, c.slug) AS name,
@@ -335,5 +412,28 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await
             .map_err(db)
+    }
+}
+
+/// SQLite creates a missing file only in `rwc` mode.
+fn sqlite_rwc(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+/// A database URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}://{user}:***@{}", &url[..s], &url[at + 1..])
+        }
+        _ => url.to_string(),
     }
 }
