@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The test script passes the port and the server binary; a fresh SQLite file per run.
+// The test script passes the port and the server binary; a fresh SQLite file per run, or the
+// fresh PostgreSQL database E2E_DATABASE_URL names.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const serverBin = process.env.SERVER_BIN ?? '../target/release/server';
 const dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-e2e-'));
@@ -50,7 +51,8 @@ export default defineConfig({
     cwd: '..',
     // Every test comes from 127.0.0.1, so the per-address limits are raised for the run.
     env: {
-      DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `sqlite://${dataDir}/e2e.db`,
+      SEARCH_DIR: `${dataDir}/search`,
       MAIL_OUTBOX: `${dataDir}/outbox`,
       FILES_DIR: `${dataDir}/files`,
       RATE_LIMIT_FACTOR: '50',

@@ -136,5 +136,5 @@ echo
 echo "== Scale: one instance versus two on PostgreSQL, and SQLite; 32 clients, ${secs}s per run"
 chmod 755 "$work"
 pg_url=$(scripts/pg.sh start "$work/pg")
-trap 'scripts/pg.sh stop "$work/pg"; cleanup' EXIT
+trap '"$root/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1 || true; cleanup' EXIT
 "$target_dir/release/examples/scale_bench" "$work" "$target_dir/release/server" "$secs" "$pg_url"

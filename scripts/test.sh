@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy (server and wasm), cargo tests of all crates
-# (unit and real-server integration tests), then the Playwright suite in headless Chromium
-# against a release build. Installs whatever is missing first.
+# (unit and real-server integration tests, on SQLite), the server's tests again on PostgreSQL
+# (a private cluster started here and stopped at the end), then the Playwright suite in headless
+# Chromium against a release build, on SQLite and again on PostgreSQL. Installs whatever is
+# missing first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -33,10 +35,10 @@ step "cargo test: the server's storage and HTTP tests again, on PostgreSQL"
 # first if missing); stopped and removed however the tests end.
 pgdir=$(mktemp -d "${TMPDIR:-/tmp}/helpdesk-pg.XXXXXX")
 chmod 755 "$pgdir"
-trap 'scripts/pg.sh stop "$pgdir/data" 2>/dev/null; rm -rf "$pgdir"' EXIT
+# (Under set -e a failing command in the trap would become the script's exit status.)
+trap '"$root/scripts/pg.sh" stop "$pgdir/data" >/dev/null 2>&1 || true; rm -rf "$pgdir" || true' EXIT
 pg_url=$(scripts/pg.sh start "$pgdir/data")
 TEST_DATABASE_URL="$pg_url" cargo test -p server --locked
-scripts/pg.sh stop "$pgdir/data"
 
 step "release build (server + wasm) with cargo-leptos"
 cargo leptos build --release
@@ -46,3 +48,9 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import js
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cd end2end
 SERVER_BIN="$target_dir/release/server" E2E_PORT="$port" npx playwright test
+
+step "browser tests again on PostgreSQL (desktop with JavaScript, phone without)"
+psql "$pg_url" -qc "CREATE DATABASE e2e"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+E2E_DATABASE_URL="${pg_url%/*}/e2e" SERVER_BIN="$target_dir/release/server" E2E_PORT="$port" \
+  npx playwright test --project desktop --project phone-no-js

@@ -207,6 +207,7 @@ fn admin_create(bin: &str, url: &str) -> anyhow::Result<()> {
 fn psql(admin: &str, sql: &str) -> anyhow::Result<()> {
     let ok = Command::new("psql")
         .args([admin, "-q", "-c", sql])
+        .env("PGOPTIONS", "--client-min-messages=warning")
         .status()?
         .success();
     anyhow::ensure!(ok, "psql {sql} failed");

@@ -103,6 +103,29 @@ fn run(args: &[&str], env: &[(&str, String)]) -> (bool, String) {
     (out.status.success(), text)
 }
 
+#[test]
+fn json_logs_are_one_object_per_line() {
+    let (ok, out) = run(
+        &["backup", "verify", "/nonexistent/backup"],
+        &[("LOG_FORMAT", "json".into())],
+    );
+    assert!(!ok);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or_else(|| panic!("no JSON line: {out}"));
+    let v: serde_json::Value = serde_json::from_str(line).expect("a JSON object");
+    assert_eq!(v["level"], "ERROR", "{v}");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("manifest.json"),
+        "{v}"
+    );
+    assert!(v["timestamp"].is_string());
+}
+
 /// Guests opening tickets over HTTP until stopped; the numbers of those confirmed so far.
 struct Writers {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,

@@ -237,14 +237,22 @@ impl SqlStore {
         limit: i64,
     ) -> Result<Vec<Claimed>, StoreError> {
         let now = to_ms(now);
-        let rows = sqlx::query(
+        // Several instances claim at once on PostgreSQL: each skips rows another is claiming,
+        // and the outer condition is checked again on a row that was claimed meanwhile.
+        let skip_locked = if super::is_postgres(self.writer()) {
+            "FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
+        let rows = sqlx::query(&format!(
             "UPDATE deliveries SET leased_until = $1 + $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM deliveries
                           WHERE status = 'pending' AND next_at <= $1 AND leased_until < $1
-                          ORDER BY next_at, id LIMIT $3)
+                          ORDER BY next_at, id LIMIT $3 {skip_locked})
+               AND status = 'pending' AND leased_until < $1
              RETURNING id, channel, webhook_id, idem_key, payload, attempts,
-                       (SELECT kind FROM outbox_events o WHERE o.id = deliveries.event_id) AS kind",
-        )
+                       (SELECT kind FROM outbox_events o WHERE o.id = deliveries.event_id) AS kind"
+        ))
         .bind(now)
         .bind(lease_ms)
         .bind(limit)
