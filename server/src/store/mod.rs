@@ -4,6 +4,7 @@ mod accounts;
 mod article_rows;
 mod articles;
 mod audit;
+mod backend;
 mod canned;
 mod care;
 mod drafts;
